@@ -1,0 +1,63 @@
+package flynn.api.controller;
+
+import flynn.api.http.JsonHttp;
+
+/**
+ * The controller's HTTP API, split by resource: {@code client.apps().get("demo")}. Every call
+ * authenticates with the cluster key and raises {@link flynn.api.http.ApiException} on an error.
+ */
+public final class ControllerClient {
+  private final JsonHttp http;
+  private final AppsClient apps;
+  private final ReleasesClient releases;
+  private final FormationsClient formations;
+  private final JobsClient jobs;
+  private final EventsClient events;
+
+  public ControllerClient(String url, String key) {
+    this.http = new JsonHttp(url, key);
+    this.apps = new AppsClient(http);
+    this.releases = new ReleasesClient(http);
+    this.formations = new FormationsClient(http);
+    this.jobs = new JobsClient(http);
+    this.events = new EventsClient(http);
+  }
+
+  public String url() {
+    return http.baseUrl();
+  }
+
+  public AppsClient apps() {
+    return apps;
+  }
+
+  public ReleasesClient releases() {
+    return releases;
+  }
+
+  public FormationsClient formations() {
+    return formations;
+  }
+
+  public JobsClient jobs() {
+    return jobs;
+  }
+
+  public EventsClient events() {
+    return events;
+  }
+
+  /** {@code GET /ping}: true when the controller answers. */
+  public boolean ping() {
+    try {
+      http.get("/ping", String.class);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

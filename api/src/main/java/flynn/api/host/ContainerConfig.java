@@ -1,0 +1,18 @@
+package flynn.api.host;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** What to run for a job: Flynn's {@code host.ContainerConfig}, the fields this platform uses. */
+public record ContainerConfig(
+    @JsonProperty("args") List<String> args,
+    @JsonProperty("tty") Boolean tty,
+    @JsonProperty("stdin") Boolean stdin,
+    @JsonProperty("env") Map<String, String> env,
+    @JsonProperty("ports") List<Port> ports,
+    @JsonProperty("working_dir") String workingDir,
+    @JsonProperty("uid") Integer uid,
+    @JsonProperty("gid") Integer gid,
+    @JsonProperty("host_network") Boolean hostNetwork,
+    @JsonProperty("disable_log") Boolean disableLog) {}

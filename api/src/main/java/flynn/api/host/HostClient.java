@@ -1,0 +1,87 @@
+package flynn.api.host;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import flynn.api.http.JsonHttp;
+import flynn.api.http.SseStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A host daemon's API ({@code /host/...}), Flynn's shape. */
+public final class HostClient {
+  private final JsonHttp http;
+
+  public HostClient(String url, String key) {
+    this.http = new JsonHttp(url, key);
+  }
+
+  public String url() {
+    return http.baseUrl();
+  }
+
+  public HostStatus status() {
+    return http.get("/host/status", HostStatus.class);
+  }
+
+  public List<ActiveJob> listJobs() {
+    return http.get("/host/jobs", new TypeReference<List<ActiveJob>>() {});
+  }
+
+  public ActiveJob getJob(String id) {
+    return http.get("/host/jobs/" + enc(id), ActiveJob.class);
+  }
+
+  /** {@code PUT /host/jobs/:id}: starts the job; returns once it is accepted. */
+  public void addJob(HostJob job) {
+    http.put("/host/jobs/" + enc(job.id()), job);
+  }
+
+  /** {@code DELETE /host/jobs/:id}: deregisters, signals, waits out the grace period, kills. */
+  public void stopJob(String id) {
+    http.delete("/host/jobs/" + enc(id));
+  }
+
+  /** {@code GET /host/jobs} as SSE: each event's data is a {@link HostEvent}. */
+  public SseStream streamEvents() {
+    return http.stream("/host/jobs", null);
+  }
+
+  /**
+   * {@code GET /host/logs/:app}: the app's captured log lines on this host, as SSE of {@code
+   * flynn.api.controller.LogLine} when {@code follow}, else a JSON list.
+   */
+  public SseStream streamLog(String app, LogQuery query) {
+    return http.stream("/host/logs/" + enc(app) + query.toQueryString(true), null);
+  }
+
+  public List<flynn.api.controller.LogLine> log(String app, LogQuery query) {
+    return http.get(
+        "/host/logs/" + enc(app) + query.toQueryString(false),
+        new TypeReference<List<flynn.api.controller.LogLine>>() {});
+  }
+
+  /** Which lines of an app's log to read. Nulls mean "any"; {@code lines} 0 means all kept. */
+  public record LogQuery(int lines, String jobId, String processType) {
+    String toQueryString(boolean follow) {
+      List<String> p = new ArrayList<>();
+      if (lines > 0) {
+        p.add("lines=" + lines);
+      }
+      if (jobId != null) {
+        p.add("job_id=" + enc(jobId));
+      }
+      if (processType != null) {
+        p.add("process_type=" + enc(processType));
+      }
+      if (follow) {
+        p.add("follow=true");
+      }
+      return p.isEmpty() ? "" : "?" + String.join("&", p);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
