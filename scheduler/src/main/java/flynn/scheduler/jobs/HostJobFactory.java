@@ -1,0 +1,124 @@
+package flynn.scheduler.jobs;
+
+import flynn.api.controller.App;
+import flynn.api.controller.ExpandedFormation;
+import flynn.api.controller.ProcessType;
+import flynn.api.host.ContainerConfig;
+import flynn.api.host.HealthCheck;
+import flynn.api.host.HostJob;
+import flynn.api.host.Port;
+import flynn.api.host.ResourceSpec;
+import flynn.api.host.Service;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the job a host runs for one process type of a formation's release. */
+public final class HostJobFactory {
+  public static final String META_FORMATION = "flynn-controller.formation";
+  static final String SYSTEM_APP = "flynn-system-app";
+  static final Map<String, ResourceSpec> DEFAULT_RESOURCES =
+      Map.of(
+          "memory", ResourceSpec.of(1024L * 1024 * 1024),
+          "cpu", ResourceSpec.of(1000),
+          "max_fd", ResourceSpec.of(10_000));
+
+  private HostJobFactory() {}
+
+  public static HostJob build(ExpandedFormation f, String type, String hostId, String uuid) {
+    ProcessType process = f.release().processes().get(type);
+    if (process == null) {
+      throw new IllegalArgumentException(
+          "release " + f.release().id() + " has no process type " + type);
+    }
+    String id = JobIds.of(hostId, uuid);
+    var config =
+        new ContainerConfig(
+            process.effectiveArgs(),
+            null,
+            null,
+            env(f, type, process, id),
+            ports(process),
+            null,
+            null,
+            null,
+            process.hostNetwork(),
+            null);
+    return new HostJob(
+        id,
+        metadata(f.app(), f.release().id(), type),
+        resources(process),
+        isSystemApp(f.app()) ? "system" : null,
+        config,
+        process.resurrect());
+  }
+
+  static Map<String, String> env(ExpandedFormation f, String type, ProcessType p, String jobId) {
+    Map<String, String> env = new HashMap<>();
+    putAll(env, f.release().env());
+    putAll(env, p.env());
+    env.put("FLYNN_APP_ID", f.app().id());
+    env.put("FLYNN_APP_NAME", f.app().name());
+    env.put("FLYNN_RELEASE_ID", f.release().id());
+    env.put("FLYNN_PROCESS_TYPE", type);
+    env.put("FLYNN_JOB_ID", jobId);
+    return env;
+  }
+
+  static Map<String, String> metadata(App app, String releaseId, String type) {
+    Map<String, String> meta = new HashMap<>();
+    putAll(meta, app.meta());
+    meta.put(HostJob.META_APP, app.id());
+    meta.put(HostJob.META_APP_NAME, app.name());
+    meta.put(HostJob.META_RELEASE, releaseId);
+    meta.put(HostJob.META_TYPE, type);
+    meta.put(META_FORMATION, "true");
+    return meta;
+  }
+
+  static Map<String, ResourceSpec> resources(ProcessType process) {
+    Map<String, ResourceSpec> resources = new LinkedHashMap<>(DEFAULT_RESOURCES);
+    if (process.resources() != null) {
+      resources.putAll(process.resources());
+    }
+    return resources;
+  }
+
+  /**
+   * The process type's ports; its {@code service} (with a TCP check) goes on the first port when no
+   * port names one, and a service with no ports gets one port for the host to assign.
+   */
+  static List<Port> ports(ProcessType process) {
+    List<Port> declared = process.ports() == null ? List.of() : process.ports();
+    String service = process.service();
+    if (declared.isEmpty()) {
+      return service == null ? List.of() : List.of(new Port(0, "tcp", serviceNamed(service)));
+    }
+    boolean anyNamed = declared.stream().anyMatch(p -> p.service() != null);
+    List<Port> ports = new ArrayList<>();
+    for (Port p : declared) {
+      Service s = p.service();
+      if (s == null && service != null && !anyNamed && ports.isEmpty()) {
+        s = serviceNamed(service);
+      }
+      ports.add(new Port(p.port(), p.proto() == null ? "tcp" : p.proto(), s));
+    }
+    return ports;
+  }
+
+  private static Service serviceNamed(String name) {
+    return new Service(name, true, HealthCheck.tcp());
+  }
+
+  private static boolean isSystemApp(App app) {
+    return app.meta() != null && "true".equals(app.meta().get(SYSTEM_APP));
+  }
+
+  private static void putAll(Map<String, String> into, Map<String, String> from) {
+    if (from != null) {
+      into.putAll(from);
+    }
+  }
+}

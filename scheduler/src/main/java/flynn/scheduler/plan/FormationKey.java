@@ -1,0 +1,19 @@
+package flynn.scheduler.plan;
+
+import java.util.Comparator;
+
+/** Identifies a formation: one release of one app. */
+public record FormationKey(String app, String release) implements Comparable<FormationKey> {
+  private static final Comparator<FormationKey> ORDER =
+      Comparator.comparing(FormationKey::app).thenComparing(FormationKey::release);
+
+  @Override
+  public int compareTo(FormationKey other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return app + "/" + release;
+  }
+}
