@@ -147,14 +147,16 @@ abstract class ControllerTestBase {
       return e;
     }
 
-    SseStream.Event nextMatching(Duration within, java.util.function.Predicate<JsonNode> p)
+    /** The data of the first event within the deadline that matches {@code p}. */
+    JsonNode nextMatching(Duration within, java.util.function.Predicate<JsonNode> p)
         throws Exception {
       long deadline = System.nanoTime() + within.toNanos();
       while (true) {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
-        SseStream.Event e = next(left.isNegative() ? Duration.ZERO : left);
-        if (p.test(Json.mapper().readTree(e.data()))) {
-          return e;
+        JsonNode data =
+            Json.mapper().readTree(next(left.isNegative() ? Duration.ZERO : left).data());
+        if (p.test(data)) {
+          return data;
         }
       }
     }
