@@ -162,10 +162,14 @@ abstract class ControllerTestBase {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
       stream.close();
       reader.interrupt();
-      reader.join(Duration.ofSeconds(2));
+      try {
+        reader.join(Duration.ofSeconds(2));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
