@@ -1,0 +1,118 @@
+package flynn.controller.apps;
+
+import flynn.api.controller.App;
+import flynn.api.controller.Event;
+import flynn.api.http.ApiException;
+import flynn.controller.db.Ids;
+import flynn.controller.db.SqlErrors;
+import flynn.controller.events.EventStore;
+import flynn.controller.formations.FormationService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Creates, changes and deletes apps, each with its event. */
+public final class AppService {
+  static final String DEFAULT_STRATEGY = "all-at-once";
+  static final int DEFAULT_DEPLOY_TIMEOUT = 120;
+  private static final String GC_MAX_INACTIVE = "gc.max_inactive_slug_releases";
+
+  private final Jdbi jdbi;
+  private final AppNames names;
+
+  public AppService(Jdbi jdbi, AppNames names) {
+    this.jdbi = jdbi;
+    this.names = names;
+  }
+
+  public App create(App body) {
+    App app = withDefaults(body);
+    try {
+      return jdbi.inTransaction(h -> {
+        App created = new AppStore(h).insert(app);
+        new EventStore(h).append(created.id(), Event.APP, created.id(), created);
+        return created;
+      });
+    } catch (UnableToExecuteStatementException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw ApiException.exists(
+            "app \"" + app.name() + "\" or id " + app.id() + " already exists");
+      }
+      throw e;
+    }
+  }
+
+  private App withDefaults(App body) {
+    String id = body.id() == null ? Ids.random() : Ids.require("id", body.id());
+    String name =
+        body.name() == null || body.name().isEmpty()
+            ? names.generate()
+            : AppNames.require(body.name());
+    Map<String, String> meta =
+        body.meta() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(body.meta());
+    meta.putIfAbsent(GC_MAX_INACTIVE, "10");
+    return new App(
+        id,
+        name,
+        meta,
+        body.strategy() == null || body.strategy().isEmpty() ? DEFAULT_STRATEGY : body.strategy(),
+        null,
+        deployTimeout(body.deployTimeout() == null ? DEFAULT_DEPLOY_TIMEOUT : body.deployTimeout()),
+        null,
+        null);
+  }
+
+  public App get(String idOrName) {
+    return jdbi.withHandle(h -> AppLookup.require(h, idOrName));
+  }
+
+  public List<App> list() {
+    return jdbi.withHandle(h -> new AppStore(h).list());
+  }
+
+  /** Changes the fields the body sets: meta, strategy, deploy_timeout. */
+  public App update(String idOrName, App changes) {
+    return jdbi.inTransaction(h -> {
+      App app = AppLookup.require(h, idOrName);
+      App changed =
+          new App(
+              app.id(),
+              app.name(),
+              changes.meta() == null ? app.meta() : changes.meta(),
+              changes.strategy() == null || changes.strategy().isEmpty()
+                  ? app.strategy()
+                  : changes.strategy(),
+              app.release(),
+              changes.deployTimeout() == null
+                  ? app.deployTimeout()
+                  : deployTimeout(changes.deployTimeout()),
+              app.createdAt(),
+              app.updatedAt());
+      App updated = new AppStore(h).update(changed);
+      new EventStore(h).append(app.id(), Event.APP, app.id(), updated);
+      return updated;
+    });
+  }
+
+  /**
+   * Deletes the app (its name becomes free) and its formations, so the scheduler stops its jobs.
+   */
+  public void delete(String idOrName) {
+    jdbi.useTransaction(h -> {
+      App app = AppLookup.require(h, idOrName);
+      FormationService.deleteAllOf(h, app.id());
+      new AppStore(h).markDeleted(app.id());
+      new EventStore(h).append(app.id(), Event.APP_DELETION, app.id(), Map.of("app", app.id()));
+    });
+  }
+
+  private static int deployTimeout(int seconds) {
+    if (seconds <= 0) {
+      throw ApiException.validation(
+          "deploy_timeout", "deploy_timeout must be a positive number of seconds");
+    }
+    return seconds;
+  }
+}

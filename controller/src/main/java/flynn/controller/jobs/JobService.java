@@ -1,0 +1,137 @@
+package flynn.controller.jobs;
+
+import flynn.api.controller.App;
+import flynn.api.controller.Event;
+import flynn.api.controller.Job;
+import flynn.api.controller.JobState;
+import flynn.api.controller.NewJob;
+import flynn.api.controller.Release;
+import flynn.api.host.HostJob;
+import flynn.api.http.ApiException;
+import flynn.controller.apps.AppLookup;
+import flynn.controller.cluster.Hosts;
+import flynn.controller.db.Ids;
+import flynn.controller.events.EventStore;
+import flynn.controller.releases.ReleaseService;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Jobs: the scheduler's records of them, kills, and one-off runs. */
+public final class JobService {
+  private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+
+  private final Jdbi jdbi;
+  private final Hosts hosts;
+
+  public JobService(Jdbi jdbi, Hosts hosts) {
+    this.jdbi = jdbi;
+    this.hosts = hosts;
+  }
+
+  public List<Job> list(String appKey) {
+    return jdbi.withHandle(h -> new JobStore(h).listByApp(AppLookup.require(h, appKey).id()));
+  }
+
+  public List<Job> listActive() {
+    return jdbi.withHandle(h -> new JobStore(h).listActive());
+  }
+
+  public Job get(String appKey, String idOrUuid) {
+    return jdbi.withHandle(h -> require(h, AppLookup.require(h, appKey), idOrUuid));
+  }
+
+  private static Job require(Handle h, App app, String idOrUuid) {
+    return new JobStore(h)
+        .find(idOrUuid)
+        .filter(j -> app.id().equals(j.app()))
+        .orElseThrow(() -> ApiException.notFound("job", idOrUuid));
+  }
+
+  /** Records the scheduler's view of a job; an update that would revive a down job is ignored. */
+  public Job put(String appKey, String uuid, Job update) {
+    return jdbi.inTransaction(h -> {
+      App app = AppLookup.require(h, appKey);
+      if (update.release() != null) {
+        ReleaseService.require(h, update.release());
+      }
+      JobStore store = new JobStore(h);
+      Job existing = store.findForUpdate(uuid).orElse(null);
+      var accepted = JobUpdates.apply(app.id(), uuid, update, existing);
+      if (accepted.isEmpty()) {
+        LOG.info("ignored job update job={} from={} to={}", uuid, existing.state(), update.state());
+        return existing;
+      }
+      return record(h, accepted.get());
+    });
+  }
+
+  private static Job record(Handle h, Job job) {
+    Job saved = new JobStore(h).upsert(job);
+    new EventStore(h)
+        .appendUnique(
+            saved.app(), Event.JOB, saved.uuid(), saved.uuid() + "|" + saved.state(), saved);
+    return saved;
+  }
+
+  /** Asks the job's host to stop it; the scheduler then records it down. */
+  public void kill(String appKey, String idOrUuid) {
+    Job job = get(appKey, idOrUuid);
+    if (job.hostId() == null) {
+      throw ApiException.validation("", "cannot kill a job which has not been placed on a host");
+    }
+    Hosts.Host host = hosts.byId(job.hostId());
+    LOG.info("killing job job={} host={}", job.id(), host.id());
+    host.client().stopJob(job.id());
+  }
+
+  /** Starts a detached one-off job on some host and records it as starting. */
+  public Job run(String appKey, NewJob req) {
+    if (req.release() == null || req.release().isBlank()) {
+      throw ApiException.validation("release", "a one-off job needs a release");
+    }
+    App app = jdbi.withHandle(h -> AppLookup.require(h, appKey));
+    Release release = jdbi.withHandle(h -> ReleaseService.require(h, req.release()));
+    if ((req.artifacts() == null || req.artifacts().isEmpty()) && release.artifacts().isEmpty()) {
+      throw ApiException.validation("release", "release " + release.id() + " has no artifacts");
+    }
+    Hosts.Host host = hosts.any();
+    String uuid = Ids.random();
+    HostJob hostJob = OneOffJob.hostJob(app, release, req, host.id(), uuid);
+    Job job =
+        jdbi.inTransaction(
+            h -> record(h, OneOffJob.recorded(app, release, hostJob, host.id(), uuid)));
+    try {
+      host.client().addJob(hostJob);
+    } catch (ApiException e) {
+      recordFailure(job, e);
+      throw e;
+    }
+    LOG.info("started one-off job app={} job={} host={}", app.name(), job.id(), host.id());
+    return job;
+  }
+
+  private void recordFailure(Job job, ApiException e) {
+    Job failed =
+        new Job(
+            job.id(),
+            job.uuid(),
+            job.hostId(),
+            job.app(),
+            job.release(),
+            job.type(),
+            JobState.FAILED,
+            job.args(),
+            job.volumes(),
+            job.meta(),
+            null,
+            e.getMessage(),
+            null,
+            null,
+            null,
+            null);
+    jdbi.useTransaction(h -> record(h, failed));
+  }
+}

@@ -1,0 +1,98 @@
+package flynn.controller.jobs;
+
+import flynn.api.controller.App;
+import flynn.api.controller.Job;
+import flynn.api.controller.JobState;
+import flynn.api.controller.NewJob;
+import flynn.api.controller.Release;
+import flynn.api.host.ContainerConfig;
+import flynn.api.host.HostJob;
+import flynn.api.http.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How a one-off job ({@code POST /apps/:id/jobs}) is run on a host. Pure. */
+public final class OneOffJob {
+  private OneOffJob() {}
+
+  /** The job for host {@code hostId}, with id {@code <hostId>-<uuid>}. */
+  public static HostJob hostJob(App app, Release release, NewJob req, String hostId, String uuid) {
+    String id = hostId + "-" + uuid;
+    Map<String, String> meta = new LinkedHashMap<>();
+    if (req.meta() != null) {
+      meta.putAll(req.meta());
+    }
+    meta.put(HostJob.META_APP, app.id());
+    meta.put(HostJob.META_APP_NAME, app.name());
+    meta.put(HostJob.META_RELEASE, release.id());
+    ContainerConfig config =
+        new ContainerConfig(
+            args(req),
+            req.tty(),
+            null,
+            env(app, release, req, id),
+            null,
+            null,
+            null,
+            null,
+            null,
+            req.disableLog());
+    return new HostJob(id, meta, req.resources(), req.partition(), config, null);
+  }
+
+  /** The release's env (unless {@code release_env} is false), the request's, then Flynn's own. */
+  static Map<String, String> env(App app, Release release, NewJob req, String jobId) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (!Boolean.FALSE.equals(req.releaseEnv()) && release.env() != null) {
+      env.putAll(release.env());
+    }
+    if (req.env() != null) {
+      env.putAll(req.env());
+    }
+    env.put("FLYNN_APP_ID", app.id());
+    env.put("FLYNN_APP_NAME", app.name());
+    env.put("FLYNN_RELEASE_ID", release.id());
+    env.put("FLYNN_JOB_ID", jobId);
+    return env;
+  }
+
+  static List<String> args(NewJob req) {
+    if (req.args() != null && !req.args().isEmpty()) {
+      return req.args();
+    }
+    List<String> args = new ArrayList<>();
+    if (req.deprecatedEntrypoint() != null) {
+      args.addAll(req.deprecatedEntrypoint());
+    }
+    if (req.deprecatedCmd() != null) {
+      args.addAll(req.deprecatedCmd());
+    }
+    if (args.isEmpty()) {
+      throw ApiException.validation("args", "a one-off job needs args (the command to run)");
+    }
+    return args;
+  }
+
+  /** The job as the controller records it once sent to the host. */
+  public static Job recorded(App app, Release release, HostJob job, String hostId, String uuid) {
+    return new Job(
+        job.id(),
+        uuid,
+        hostId,
+        app.id(),
+        release.id(),
+        null,
+        JobState.STARTING,
+        job.config().args(),
+        null,
+        job.metadata(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+}

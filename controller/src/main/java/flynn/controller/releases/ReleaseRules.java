@@ -1,0 +1,110 @@
+package flynn.controller.releases;
+
+import flynn.api.controller.ProcessType;
+import flynn.api.controller.Release;
+import flynn.api.controller.VolumeReq;
+import flynn.api.host.Port;
+import flynn.api.http.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a release valid, and its normal form: Flynn's deprecated fields ({@code artifact},
+ * {@code cmd}, {@code entrypoint}, {@code data}) folded into the current ones. Pure: the caller
+ * checks that referenced apps and artifacts exist.
+ */
+public final class ReleaseRules {
+  private static final Pattern PROCESS_TYPE = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$");
+
+  private ReleaseRules() {}
+
+  /** The release to store (without id, app and time, which the caller sets) or a 400. */
+  public static Release normalize(Release r) {
+    List<String> artifacts = artifactIds(r);
+    Map<String, String> env = r.env();
+    if (env != null && env.containsKey("")) {
+      throw ApiException.validation(
+          "env", "env var names must not be empty (tried to set \"\"=\"" + env.get("") + "\")");
+    }
+    Map<String, ProcessType> processes = new LinkedHashMap<>();
+    if (r.processes() != null) {
+      r.processes().forEach((type, proc) -> processes.put(type, processType(type, proc)));
+    }
+    return new Release(
+        r.id(), r.appId(), artifacts, env, r.meta(), processes, null, firstOrNull(artifacts));
+  }
+
+  static List<String> artifactIds(Release r) {
+    if (r.artifacts() != null && !r.artifacts().isEmpty()) {
+      return List.copyOf(r.artifacts());
+    }
+    return r.legacyArtifact() == null ? List.of() : List.of(r.legacyArtifact());
+  }
+
+  static ProcessType processType(String type, ProcessType p) {
+    String field = "processes." + type;
+    if (!PROCESS_TYPE.matcher(type).matches()) {
+      throw ApiException.validation(
+          "processes",
+          "invalid process type \""
+              + type
+              + "\" (use letters, digits, '-' and '_', at most 63 characters)");
+    }
+    if (p == null) {
+      throw ApiException.validation(field, "process type " + type + " must be an object");
+    }
+    List<String> args = p.effectiveArgs();
+    if (args.isEmpty()) {
+      throw ApiException.validation(field + ".args", "process type " + type + " has no args");
+    }
+    if (p.ports() != null) {
+      p.ports().forEach(port -> checkPort(field, port));
+    }
+    return new ProcessType(
+        args,
+        p.env(),
+        p.ports(),
+        volumes(p),
+        p.omni(),
+        p.hostNetwork(),
+        p.service(),
+        p.resurrect(),
+        p.resources(),
+        p.linuxCapabilities(),
+        null,
+        null,
+        null);
+  }
+
+  private static List<VolumeReq> volumes(ProcessType p) {
+    if (Boolean.TRUE.equals(p.deprecatedData()) && (p.volumes() == null || p.volumes().isEmpty())) {
+      return List.of(new VolumeReq("/data", null));
+    }
+    return p.volumes();
+  }
+
+  private static void checkPort(String field, Port port) {
+    if (port == null || !("tcp".equals(port.proto()) || "udp".equals(port.proto()))) {
+      throw ApiException.validation(
+          field + ".ports",
+          "port proto must be tcp or udp, got " + (port == null ? null : port.proto()));
+    }
+    if (port.port() < 0 || port.port() > 65535) {
+      throw ApiException.validation(field + ".ports", "port must be 0-65535, got " + port.port());
+    }
+  }
+
+  private static String firstOrNull(List<String> ids) {
+    return ids.isEmpty() ? null : ids.get(0);
+  }
+
+  /** The release as answered: {@code artifact} mirrors the first artifact for old clients. */
+  public static Release withLegacyArtifact(Release r) {
+    List<String> ids = r.artifacts() == null ? new ArrayList<>() : r.artifacts();
+    return new Release(
+        r.id(), r.appId(), ids, r.env(), r.meta(), r.processes(), r.createdAt(), firstOrNull(ids));
+  }
+}

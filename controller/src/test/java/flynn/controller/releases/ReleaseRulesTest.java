@@ -1,0 +1,74 @@
+package flynn.controller.releases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import flynn.api.controller.ProcessType;
+import flynn.api.controller.Release;
+import flynn.api.host.Port;
+import flynn.api.http.ApiException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReleaseRulesTest {
+
+  private static ProcessType proc(
+      List<String> args, List<String> entrypoint, List<String> cmd, List<Port> ports) {
+    return new ProcessType(
+        args, null, ports, null, null, null, null, null, null, null, cmd, entrypoint, null);
+  }
+
+  private static Release release(Map<String, ProcessType> processes) {
+    return new Release(null, null, List.of("a1"), null, null, processes, null, null);
+  }
+
+  @Test
+  void entrypointAndCmdBecomeArgs() {
+    Release r =
+        ReleaseRules.normalize(
+            release(Map.of("web", proc(null, List.of("/bin/sh"), List.of("run"), null))));
+
+    assertThat(r.processes().get("web").args()).containsExactly("/bin/sh", "run");
+    assertThat(r.processes().get("web").deprecatedCmd()).isNull();
+  }
+
+  @Test
+  void legacyArtifactBecomesTheArtifactList() {
+    Release r = ReleaseRules.normalize(new Release(null, null, null, null, null, null, null, "a9"));
+
+    assertThat(r.artifacts()).containsExactly("a9");
+    assertThat(r.legacyArtifact()).isEqualTo("a9");
+  }
+
+  @Test
+  void processWithoutArgsIsInvalidOnItsField() {
+    assertThatThrownBy(
+            () -> ReleaseRules.normalize(release(Map.of("web", proc(null, null, null, null)))))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.error().field()).isEqualTo("processes.web.args"));
+  }
+
+  @Test
+  void portProtocolMustBeTcpOrUdp() {
+    ProcessType ok = proc(List.of("x"), null, null, List.of(new Port(80, "udp", null)));
+    ProcessType bad = proc(List.of("x"), null, null, List.of(new Port(80, "http", null)));
+
+    assertThat(ReleaseRules.normalize(release(Map.of("web", ok))).processes()).containsKey("web");
+    assertThatThrownBy(() -> ReleaseRules.normalize(release(Map.of("web", bad))))
+        .hasMessageContaining("tcp or udp");
+  }
+
+  @Test
+  void processTypeNamesAndEnvKeysAreChecked() {
+    ProcessType ok = proc(List.of("x"), null, null, null);
+
+    assertThatThrownBy(() -> ReleaseRules.normalize(release(Map.of("we b", ok))))
+        .hasMessageContaining("we b");
+    assertThatThrownBy(() ->
+            ReleaseRules.normalize(
+                new Release(null, null, List.of(), Map.of("", "v"), null, Map.of(), null, null)))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.error().field()).isEqualTo("env"));
+  }
+}
