@@ -2,6 +2,7 @@ package flynn.api.controller;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import flynn.api.http.JsonHttp;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -46,5 +47,13 @@ public final class AppsClient {
     return http.get(
         "/apps/" + ControllerClient.enc(idOrName) + "/releases",
         new TypeReference<List<Release>>() {});
+  }
+
+  /**
+   * {@code GET /apps/:id/log} as newline-delimited JSON {@link LogLine}s; with {@code follow} the
+   * stream stays open for new lines. The caller closes it.
+   */
+  public InputStream log(String idOrName, LogOptions options) {
+    return http.open("/apps/" + ControllerClient.enc(idOrName) + "/log?" + options.query());
   }
 }

@@ -57,6 +57,12 @@ public final class ControllerClient {
     }
   }
 
+  /** {@code GET /.well-known/status}: health and version of the controller. */
+  public Status status() {
+    Status.Response response = http.get("/.well-known/status", Status.Response.class);
+    return response == null ? null : response.data();
+  }
+
   static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }

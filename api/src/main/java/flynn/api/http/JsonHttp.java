@@ -107,6 +107,30 @@ public final class JsonHttp {
     }
   }
 
+  /**
+   * {@code GET} a streamed, non-SSE body (e.g. newline-delimited JSON logs). The caller owns the
+   * returned stream and must close it; with no request timeout it can be followed indefinitely.
+   */
+  public InputStream open(String path) {
+    HttpRequest.Builder req = request(path).GET();
+    req.timeout(Duration.ofDays(365));
+    try {
+      HttpResponse<InputStream> resp =
+          http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+      if (resp.statusCode() >= 300) {
+        try (InputStream in = resp.body()) {
+          throw errorFrom(resp.statusCode(), in.readAllBytes());
+        }
+      }
+      return resp.body();
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(503, ApiException.SERVICE_UNAVAILABLE, "interrupted", null);
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     String rel = path.startsWith("/") ? path.substring(1) : path;
     HttpRequest.Builder b =
