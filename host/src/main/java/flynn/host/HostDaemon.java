@@ -104,7 +104,10 @@ public final class HostDaemon implements AutoCloseable {
         config.hostId(), Map.of(), (int) ProcessHandle.current().pid(), url(), version());
   }
 
-  /** Deregisters the host, stops every job (grace, then SIGKILL) and the API server. */
+  /**
+   * Deregisters the host, stops every job (grace, then SIGKILL), ends the event and log streams,
+   * then stops the API server.
+   */
   @Override
   public void close() {
     State was = state.getAndSet(State.CLOSED);
@@ -115,10 +118,10 @@ public final class HostDaemon implements AutoCloseable {
       registration.close();
     }
     jobs.close();
+    logs.close();
     if (server != null) {
       server.close();
     }
-    logs.close();
     LOG.info("host={} event=closed", config.hostId());
   }
 

@@ -73,7 +73,10 @@ public final class Jobs implements AutoCloseable {
     OffsetDateTime now = OffsetDateTime.now(settings.clock());
     for (RunningRecord lost : stateFile.load()) {
       boolean killed = runner.killLeftover(lost.process());
-      table.add(JobStates.lostInRestart(lost.job(), settings.hostId(), lost.createdAt(), now));
+      table
+          .add(JobStates.lostInRestart(lost.job(), settings.hostId(), lost.createdAt(), now))
+          .finished()
+          .complete(null);
       LOG.info(
           "job={} state=crashed event=recovered pid={} killed={}",
           lost.job().id(),

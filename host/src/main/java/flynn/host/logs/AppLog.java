@@ -123,6 +123,7 @@ final class AppLog implements AutoCloseable {
     try {
       if (out != null) {
         out.close();
+        out = null;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
