@@ -222,6 +222,7 @@ class HostDaemonIT {
     startDaemon();
     client.addJob(shell("crasher", "echo bye; exit 3"));
 
+    awaitEvent("crasher", HostEvent.START);
     ActiveJob crashed = awaitEvent("crasher", HostEvent.STOP).job();
 
     assertThat(crashed.status()).isEqualTo(JobStatus.CRASHED);

@@ -93,7 +93,7 @@ final class JobRun implements Runnable {
         return failure;
       }
     }
-    if (!running.exit().isDone() && !entry.stopRequested()) {
+    if (!entry.stopRequested()) {
       transition(JobStates.running(entry.current(), now()));
     }
     return null;

@@ -2,15 +2,19 @@ package flynn.host.jobs;
 
 import flynn.api.host.HostJob;
 import flynn.api.http.ApiException;
+import java.util.regex.Pattern;
 
 /** Checks a job sent to {@code PUT /host/jobs/:id}. */
 final class JobValidation {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
   private JobValidation() {}
 
   /** The job with its id set from the path; throws a validation error for anything unusable. */
   static HostJob validated(String pathId, HostJob job) {
-    if (pathId == null || pathId.isBlank()) {
-      throw ApiException.validation("id", "must not be empty");
+    if (pathId == null || !ID.matcher(pathId).matches() || pathId.matches("\\.+")) {
+      throw ApiException.validation(
+          "id", "must be letters, digits, '-', '_' or '.' (it names the job's directory)");
     }
     if (job.id() != null && !job.id().isEmpty() && !job.id().equals(pathId)) {
       throw ApiException.validation("id", "does not match the id in the path: " + job.id());

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -143,12 +144,17 @@ public final class Jobs implements AutoCloseable {
     List<CompletableFuture<Void>> stopping =
         table.entries().stream()
             .filter(e -> !e.finished().isDone())
-            .map(e -> CompletableFuture.runAsync(() -> stop(e), Thread::startVirtualThread))
+            .map(e -> CompletableFuture.runAsync(() -> stop(e), stopThread(e)))
             .toList();
     await(
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)),
         settings.stopGrace().plus(STOP_SLACK));
     table.close();
+  }
+
+  private static Executor stopThread(JobEntry entry) {
+    return task ->
+        Thread.ofVirtual().name("job-" + entry.current().job().id() + "-stop").start(task);
   }
 
   /** Writes the jobs with live processes to the state file. */

@@ -43,4 +43,15 @@ class JobValidationTest {
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.error().field()).isEqualTo("id"));
   }
+
+  @Test
+  void idsThatCouldEscapeTheJobsDirectoryAreRejected() {
+    for (String id : List.of("..", "../etc", "a/b", "", "x y")) {
+      assertThatThrownBy(() -> JobValidation.validated(id, job(null, List.of("true"))))
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.error().field()).isEqualTo("id"));
+    }
+    assertThat(JobValidation.validated("host1-5b8e.web_1", job(null, List.of("true"))).id())
+        .isEqualTo("host1-5b8e.web_1");
+  }
 }
