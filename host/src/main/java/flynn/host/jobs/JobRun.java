@@ -42,10 +42,26 @@ final class JobRun implements Runnable {
     try {
       runJob();
     } catch (IOException | RuntimeException e) {
+      LOG.error("job={} event=run-failed", labels.jobId(), e);
+      endProcess();
       fail("cannot run job: " + e.getMessage());
     } finally {
-      jobs.persist();
-      entry.finished().complete(null);
+      try {
+        jobs.persist();
+      } catch (RuntimeException e) {
+        LOG.error("job={} event=persist-failed error={}", labels.jobId(), e.getMessage());
+      } finally {
+        entry.finished().complete(null);
+      }
+    }
+  }
+
+  /** After an unexpected error, makes sure the job's process does not run on unwatched. */
+  private void endProcess() {
+    closeRegistrations();
+    RunningJob running = entry.running();
+    if (running != null && !running.exit().isDone()) {
+      running.stop(jobs.settings().stopGrace());
     }
   }
 
