@@ -12,12 +12,14 @@ import java.util.stream.Stream;
  */
 final class Signals {
   private static final String KILL = executable("kill");
+  private static final long OWN_GROUP =
+      ProcStat.read(ProcessHandle.current().pid()).map(ProcStat::pgrp).orElse(-1L);
 
   private Signals() {}
 
   /** Sends {@code signal} (TERM, KILL...) to the group; false when no such group exists. */
   static boolean signalGroup(long pgid, String signal) {
-    if (pgid <= 1) {
+    if (pgid <= 1 || pgid == OWN_GROUP) {
       throw new IllegalArgumentException("refusing to signal process group " + pgid);
     }
     try {
