@@ -51,9 +51,12 @@ public final class SseResponse implements Closeable {
     out.flush();
   }
 
-  /** Flushes the headers so a client sees the stream open before the first event. */
+  /**
+   * Sends the headers so a client sees the stream open before the first event. Helidon sends
+   * nothing on a flush before the first byte, so this writes a keep-alive.
+   */
   public synchronized void open() throws IOException {
-    out.flush();
+    keepAlive();
   }
 
   @Override

@@ -1,0 +1,30 @@
+package flynn.host;
+
+import flynn.host.run.JobLaunch;
+import flynn.host.run.OutputSink;
+import flynn.host.run.ProcessRef;
+import flynn.host.run.RunningJob;
+import java.io.IOException;
+
+/**
+ * Runs jobs on this machine: the seam between the daemon's job lifecycle and the way a job is
+ * executed (a plain process group today, a runc container later). Ports, env and the working
+ * directory are resolved by the daemon; a runner only executes, reports output and exit.
+ */
+public interface JobRunner {
+  /**
+   * Starts a job and returns once its process exists; its stdout and stderr lines go to {@code
+   * output}.
+   *
+   * @throws IOException when the job cannot be started at all
+   */
+  RunningJob start(JobLaunch launch, OutputSink output) throws IOException;
+
+  /**
+   * Ends what is left of a job a previous daemon started and lost track of (the daemon crashed).
+   * Must leave alone any process that is not provably the job's.
+   *
+   * @return true when something was killed
+   */
+  boolean killLeftover(ProcessRef process);
+}

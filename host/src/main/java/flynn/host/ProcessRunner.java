@@ -1,0 +1,26 @@
+package flynn.host;
+
+import flynn.host.run.ChildJob;
+import flynn.host.run.JobLaunch;
+import flynn.host.run.Leftovers;
+import flynn.host.run.OutputSink;
+import flynn.host.run.ProcessRef;
+import flynn.host.run.RunningJob;
+import java.io.IOException;
+
+/**
+ * Runs each job as a plain child process on the host, in its own session and process group (started
+ * through util-linux {@code setsid}), so the job and everything it forks can be signalled at once.
+ * Used for releases without an artifact, and until containers arrive.
+ */
+public final class ProcessRunner implements JobRunner {
+  @Override
+  public RunningJob start(JobLaunch launch, OutputSink output) throws IOException {
+    return ChildJob.start(launch, output);
+  }
+
+  @Override
+  public boolean killLeftover(ProcessRef process) {
+    return Leftovers.kill(process);
+  }
+}

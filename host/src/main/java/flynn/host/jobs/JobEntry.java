@@ -1,0 +1,71 @@
+package flynn.host.jobs;
+
+import flynn.api.host.ActiveJob;
+import flynn.host.discovery.Registrar.Registration;
+import flynn.host.run.RunningJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One job's mutable run state, shared by its lifecycle thread and stop requests. The ordering rule
+ * it enforces: once a stop is asked for, no new discoverd registration is kept.
+ */
+final class JobEntry {
+  private ActiveJob current;
+  private RunningJob running;
+  private boolean stopRequested;
+  private final List<Registration> registrations = new ArrayList<>();
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+  JobEntry(ActiveJob created) {
+    this.current = created;
+  }
+
+  synchronized ActiveJob current() {
+    return current;
+  }
+
+  synchronized void update(ActiveJob next) {
+    current = next;
+  }
+
+  synchronized RunningJob running() {
+    return running;
+  }
+
+  /** Records the started process; false if a stop came first (the caller must stop it). */
+  synchronized boolean attach(RunningJob job) {
+    running = job;
+    return !stopRequested;
+  }
+
+  synchronized boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /** Marks the job as stopping and hands back its registrations to close before signalling. */
+  synchronized List<Registration> requestStop() {
+    stopRequested = true;
+    return takeRegistrations();
+  }
+
+  /** Keeps a registration; false if the job is stopping (the caller must close it). */
+  synchronized boolean keep(Registration registration) {
+    if (stopRequested) {
+      return false;
+    }
+    registrations.add(registration);
+    return true;
+  }
+
+  synchronized List<Registration> takeRegistrations() {
+    List<Registration> taken = List.copyOf(registrations);
+    registrations.clear();
+    return taken;
+  }
+
+  CompletableFuture<Void> finished() {
+    return finished;
+  }
+}

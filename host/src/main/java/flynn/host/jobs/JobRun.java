@@ -1,0 +1,189 @@
+package flynn.host.jobs;
+
+import flynn.api.discoverd.Instance;
+import flynn.api.host.ActiveJob;
+import flynn.api.host.HostJob;
+import flynn.api.host.Port;
+import flynn.api.http.ApiException;
+import flynn.host.discovery.Registrar.Registration;
+import flynn.host.logs.JobLog;
+import flynn.host.run.JobLaunch;
+import flynn.host.run.OutputSink;
+import flynn.host.run.RunningJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One job's life on its own thread: start the process, wait for its service ports to accept,
+ * register them in discoverd, announce it up, wait for the exit, deregister, announce the stop.
+ */
+final class JobRun implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
+
+  private final Jobs jobs;
+  private final JobEntry entry;
+  private final JobLabels labels;
+
+  JobRun(Jobs jobs, JobEntry entry) {
+    this.jobs = jobs;
+    this.entry = entry;
+    this.labels = JobLabels.of(entry.current().job());
+  }
+
+  @Override
+  public void run() {
+    try {
+      runJob();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("job={} event=run-failed", labels.jobId(), e);
+      endProcess();
+      fail("cannot run job: " + e.getMessage());
+    } finally {
+      try {
+        jobs.persist();
+      } catch (RuntimeException e) {
+        LOG.error("job={} event=persist-failed error={}", labels.jobId(), e.getMessage());
+      } finally {
+        entry.finished().complete(null);
+      }
+    }
+  }
+
+  /** After an unexpected error, makes sure the job's process does not run on unwatched. */
+  private void endProcess() {
+    closeRegistrations();
+    RunningJob running = entry.running();
+    if (running != null && !running.exit().isDone()) {
+      running.stop(jobs.settings().stopGrace());
+    }
+  }
+
+  private void runJob() throws IOException {
+    HostJob job = entry.current().job();
+    RunningJob running = jobs.runner().start(launch(job), output(job));
+    if (!entry.attach(running)) {
+      running.stop(jobs.settings().stopGrace());
+    }
+    jobs.table()
+        .transition(entry, JobStates.processStarted(entry.current(), running.process().pid()));
+    jobs.persist();
+    if (!entry.stopRequested()) {
+      String failure = bringUp(job, running);
+      if (failure != null) {
+        running.stop(jobs.settings().stopGrace());
+        closeRegistrations();
+        fail(failure);
+        return;
+      }
+    }
+    int status = running.exit().join();
+    closeRegistrations();
+    transition(JobStates.exited(entry.current(), status, entry.stopRequested(), now()));
+  }
+
+  /** Waits for the service ports and registers them; the reason it could not, or null. */
+  private String bringUp(HostJob job, RunningJob running) {
+    List<Port> services = servicePorts(job);
+    for (Port port : services) {
+      Duration timeout =
+          port.service().check() == null
+              ? Duration.ofSeconds(10)
+              : port.service().check().startTimeoutOrDefault();
+      if (!PortProbe.awaitOpen(port.port(), timeout, running.exit())) {
+        if (running.exit().isDone() || entry.stopRequested()) {
+          return null;
+        }
+        return "port " + port.port() + " did not accept TCP connections within " + timeout;
+      }
+    }
+    for (Port port : services) {
+      String failure = register(port);
+      if (failure != null) {
+        return failure;
+      }
+    }
+    if (!entry.stopRequested()) {
+      transition(JobStates.running(entry.current(), now()));
+    }
+    return null;
+  }
+
+  private String register(Port port) {
+    String service = port.service().name();
+    Instance instance =
+        Instance.of(port.proto(), "127.0.0.1:" + port.port(), labels.instanceMeta());
+    try {
+      Registration registration = jobs.registrar().register(service, instance);
+      if (!entry.keep(registration)) {
+        registration.close();
+      }
+      return null;
+    } catch (ApiException e) {
+      return "cannot register in discoverd service " + service + ": " + e.getMessage();
+    }
+  }
+
+  private void closeRegistrations() {
+    entry.takeRegistrations().forEach(Registration::close);
+  }
+
+  private JobLaunch launch(HostJob job) throws IOException {
+    Path dir = jobs.settings().jobsDir().resolve(job.id());
+    Files.createDirectories(dir);
+    List<Integer> ports = portsOf(job).stream().map(Port::port).toList();
+    Map<String, String> env = JobPorts.processEnv(jobs.settings().baseEnv(), job.config().env());
+    return new JobLaunch(job.id(), job.config().args(), env, dir, ports);
+  }
+
+  private OutputSink output(HostJob job) {
+    if (Boolean.TRUE.equals(job.config().disableLog())) {
+      return (stream, line) -> {};
+    }
+    return new JobLog(
+        jobs.logs(),
+        jobs.settings().clock(),
+        labels.logName(),
+        jobs.settings().hostId(),
+        labels.jobId(),
+        labels.processType());
+  }
+
+  private void fail(String error) {
+    transition(JobStates.failed(entry.current(), error, now()));
+  }
+
+  private void transition(ActiveJob next) {
+    jobs.table().transition(entry, next);
+    LOG.info(
+        "job={} app={} type={} state={} port={} exit_status={} error=\"{}\"",
+        labels.jobId(),
+        labels.appId(),
+        labels.processType(),
+        JobStates.stateLabel(next),
+        portsOf(next.job()).stream().map(p -> Integer.toString(p.port())).findFirst().orElse("-"),
+        next.exitStatus() == null ? "-" : next.exitStatus(),
+        next.error() == null ? "" : next.error());
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(jobs.settings().clock());
+  }
+
+  private static List<Port> portsOf(HostJob job) {
+    return job.config().ports() == null ? List.of() : job.config().ports();
+  }
+
+  private static List<Port> servicePorts(HostJob job) {
+    return portsOf(job).stream()
+        .filter(p -> p.service() != null && p.service().name() != null)
+        .filter(p -> "tcp".equals(p.proto()))
+        .toList();
+  }
+}

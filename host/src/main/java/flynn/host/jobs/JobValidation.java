@@ -1,0 +1,31 @@
+package flynn.host.jobs;
+
+import flynn.api.host.HostJob;
+import flynn.api.http.ApiException;
+import java.util.regex.Pattern;
+
+/** Checks a job sent to {@code PUT /host/jobs/:id}. */
+final class JobValidation {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
+  private JobValidation() {}
+
+  /** The job with its id set from the path; throws a validation error for anything unusable. */
+  static HostJob validated(String pathId, HostJob job) {
+    if (pathId == null || !ID.matcher(pathId).matches() || pathId.matches("\\.+")) {
+      throw ApiException.validation(
+          "id", "must be letters, digits, '-', '_' or '.' (it names the job's directory)");
+    }
+    if (job.id() != null && !job.id().isEmpty() && !job.id().equals(pathId)) {
+      throw ApiException.validation("id", "does not match the id in the path: " + job.id());
+    }
+    if (job.config() == null || job.config().args() == null || job.config().args().isEmpty()) {
+      throw ApiException.validation("config.args", "must not be empty: nothing to run");
+    }
+    if (job.config().args().stream().anyMatch(a -> a == null)) {
+      throw ApiException.validation("config.args", "must not contain null");
+    }
+    return new HostJob(
+        pathId, job.metadata(), job.resources(), job.partition(), job.config(), job.resurrect());
+  }
+}

@@ -1,0 +1,223 @@
+package flynn.host.jobs;
+
+import flynn.api.host.ActiveJob;
+import flynn.api.host.ContainerConfig;
+import flynn.api.host.HostEvent;
+import flynn.api.host.HostJob;
+import flynn.api.host.Port;
+import flynn.api.http.ApiException;
+import flynn.host.JobRunner;
+import flynn.host.discovery.Registrar;
+import flynn.host.discovery.Registrar.Registration;
+import flynn.host.feed.Feed;
+import flynn.host.logs.LogStore;
+import flynn.host.run.RunningJob;
+import flynn.host.state.RunningRecord;
+import flynn.host.state.StateFile;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The jobs of this host: adding, stopping, listing, recovery after a crash, shutdown. */
+public final class Jobs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+
+  /** How long a job has between SIGTERM and SIGKILL. */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /** Slack on top of the grace for a stop to be reported, before a stop request gives up. */
+  private static final Duration STOP_SLACK = Duration.ofSeconds(10);
+
+  /**
+   * @param jobsDir where each job gets its working directory, {@code <jobsDir>/<job id>}
+   * @param baseEnv what every job's env starts from (PATH, HOME), below the job's own
+   */
+  public record Settings(
+      String hostId, Path jobsDir, Duration stopGrace, Map<String, String> baseEnv, Clock clock) {}
+
+  private final Settings settings;
+  private final JobRunner runner;
+  private final Registrar registrar;
+  private final LogStore logs;
+  private final StateFile stateFile;
+  private final JobTable table = new JobTable();
+  private volatile boolean closed;
+
+  public Jobs(
+      Settings settings,
+      JobRunner runner,
+      Registrar registrar,
+      LogStore logs,
+      StateFile stateFile) {
+    this.settings = settings;
+    this.runner = runner;
+    this.registrar = registrar;
+    this.logs = logs;
+    this.stateFile = stateFile;
+  }
+
+  /**
+   * Kills the processes a crashed daemon left behind (see {@link JobRunner#killLeftover}) and
+   * reports their jobs as crashed.
+   */
+  public void recover() {
+    OffsetDateTime now = OffsetDateTime.now(settings.clock());
+    for (RunningRecord lost : stateFile.load()) {
+      boolean killed = runner.killLeftover(lost.process());
+      table
+          .add(JobStates.lostInRestart(lost.job(), settings.hostId(), lost.createdAt(), now))
+          .finished()
+          .complete(null);
+      LOG.info(
+          "job={} state=crashed event=recovered pid={} killed={}",
+          lost.job().id(),
+          lost.process().pid(),
+          killed);
+    }
+    persist();
+  }
+
+  /** Validates and starts a job; returns at once with it in status starting. */
+  public ActiveJob add(String id, HostJob requested) {
+    if (closed) {
+      throw ApiException.unavailable("host is shutting down");
+    }
+    HostJob job = withPorts(JobValidation.validated(id, requested));
+    JobEntry entry =
+        table.add(JobStates.created(job, settings.hostId(), OffsetDateTime.now(settings.clock())));
+    JobLabels labels = JobLabels.of(job);
+    LOG.info(
+        "job={} app={} type={} state=starting args={}",
+        id,
+        labels.appId(),
+        labels.processType(),
+        job.config().args().getFirst());
+    Thread.ofVirtual().name("job-" + id).start(new JobRun(this, entry));
+    return entry.current();
+  }
+
+  /**
+   * Stops a job: deregisters it, then SIGTERM, then SIGKILL after the grace period. Returns once
+   * its stop is reported. Stopping a stopped job does nothing.
+   */
+  public void stop(String id) {
+    JobEntry entry = table.get(id).orElseThrow(() -> ApiException.notFound("job", id));
+    stop(entry);
+  }
+
+  private void stop(JobEntry entry) {
+    entry.requestStop().forEach(Registration::close);
+    RunningJob running = entry.running();
+    if (running != null) {
+      running.stop(settings.stopGrace());
+    }
+    await(entry.finished(), settings.stopGrace().plus(STOP_SLACK));
+  }
+
+  public List<ActiveJob> list() {
+    return table.entries().stream().map(JobEntry::current).toList();
+  }
+
+  public ActiveJob get(String id) {
+    return table.get(id).map(JobEntry::current).orElseThrow(() -> ApiException.notFound("job", id));
+  }
+
+  /** Every job event from now on; the caller closes the subscription. */
+  public Feed.Subscription<HostEvent> events() {
+    return table.subscribe();
+  }
+
+  /** Stops every job at once (each with its grace period) and ends the event streams. */
+  @Override
+  public void close() {
+    closed = true;
+    List<CompletableFuture<Void>> stopping =
+        table.entries().stream()
+            .filter(e -> !e.finished().isDone())
+            .map(e -> CompletableFuture.runAsync(() -> stop(e), stopThread(e)))
+            .toList();
+    await(
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)),
+        settings.stopGrace().plus(STOP_SLACK));
+    table.close();
+  }
+
+  private static Executor stopThread(JobEntry entry) {
+    return task ->
+        Thread.ofVirtual().name("job-" + entry.current().job().id() + "-stop").start(task);
+  }
+
+  /** Writes the jobs with live processes to the state file. */
+  synchronized void persist() {
+    stateFile.save(
+        table.entries().stream()
+            .filter(e -> !e.finished().isDone() && e.running() != null)
+            .filter(e -> !e.current().status().isStopped())
+            .map(e ->
+                new RunningRecord(
+                    e.current().job(), e.running().process(), e.current().createdAt()))
+            .toList());
+  }
+
+  private HostJob withPorts(HostJob job) {
+    ContainerConfig c = job.config();
+    List<Port> ports = JobPorts.assign(c.ports(), JobPorts::freeLoopbackPort);
+    Map<String, String> env = JobPorts.env(c.env(), ports);
+    ContainerConfig resolved =
+        new ContainerConfig(
+            c.args(),
+            c.tty(),
+            c.stdin(),
+            env,
+            ports,
+            c.workingDir(),
+            c.uid(),
+            c.gid(),
+            c.hostNetwork(),
+            c.disableLog());
+    return new HostJob(
+        job.id(), job.metadata(), job.resources(), job.partition(), resolved, job.resurrect());
+  }
+
+  private static void await(CompletableFuture<?> future, Duration timeout) {
+    try {
+      future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("event=stop-timeout timeout={}", timeout);
+    } catch (ExecutionException e) {
+      LOG.warn("event=stop-failed error={}", e.getCause().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  JobRunner runner() {
+    return runner;
+  }
+
+  Registrar registrar() {
+    return registrar;
+  }
+
+  LogStore logs() {
+    return logs;
+  }
+
+  JobTable table() {
+    return table;
+  }
+}

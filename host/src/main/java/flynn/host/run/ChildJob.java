@@ -1,0 +1,147 @@
+package flynn.host.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A job running as a child process that leads its own process group: signals go to the whole group,
+ * and when the leader exits the rest of the group is killed so nothing outlives the job.
+ */
+public final class ChildJob implements RunningJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ChildJob.class);
+
+  /** How long after SIGKILL a process may take to be reaped before we give up waiting. */
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+  /** How long output readers may lag behind the exit before the exit is reported anyway. */
+  private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
+
+  private final String jobId;
+  private final Process process;
+  private final ProcessRef ref;
+  private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+  private static final String SETSID = Signals.executable("setsid");
+
+  private ChildJob(String jobId, Process process, ProcessRef ref, List<Thread> outputReaders) {
+    this.jobId = jobId;
+    this.process = process;
+    this.ref = ref;
+    Thread.ofVirtual().name("job-" + jobId + "-reaper").start(() -> reap(outputReaders));
+  }
+
+  /**
+   * Starts {@code launch.args()} through {@code setsid}: the child is not a group leader, so setsid
+   * calls setsid(2) and execs the job in place; the job's pid is its session and group id.
+   */
+  public static ChildJob start(JobLaunch launch, OutputSink output) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(SETSID);
+    command.addAll(launch.args());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(launch.workDir().toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().putAll(launch.env());
+    Process process = builder.start();
+    long pid = process.pid();
+    long startTime = ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L);
+    List<Thread> readers =
+        List.of(
+            reader(launch.jobId(), StdStream.STDOUT, process.getInputStream(), output),
+            reader(launch.jobId(), StdStream.STDERR, process.getErrorStream(), output));
+    return new ChildJob(launch.jobId(), process, new ProcessRef(pid, pid, startTime), readers);
+  }
+
+  private static Thread reader(String jobId, StdStream stream, InputStream in, OutputSink output) {
+    return Thread.ofVirtual()
+        .name("job-" + jobId + "-" + stream.wire())
+        .start(() -> {
+          try (in) {
+            new LineSplitter().split(in, line -> output.line(stream, line));
+          } catch (IOException e) {
+            LOG.debug("job={} stream={} event=output-closed error={}", jobId, stream.wire(), e);
+          } catch (RuntimeException e) {
+            LOG.error("job={} stream={} event=output-reader-died", jobId, stream.wire(), e);
+          }
+        });
+  }
+
+  @Override
+  public ProcessRef process() {
+    return ref;
+  }
+
+  @Override
+  public CompletableFuture<Integer> exit() {
+    return exit;
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    if (!process.isAlive()) {
+      awaitExit(KILL_WAIT);
+      return;
+    }
+    signal("TERM");
+    if (awaitExit(grace)) {
+      return;
+    }
+    LOG.info("job={} pid={} event=sigkill grace={}", jobId, ref.pid(), grace);
+    signal("KILL");
+    if (!awaitExit(KILL_WAIT)) {
+      LOG.warn("job={} pid={} event=unkillable", jobId, ref.pid());
+    }
+  }
+
+  private void signal(String signal) {
+    // the group exists only once setsid has run; right after start, signal the leader alone
+    if (!Signals.signalGroup(ref.pgid(), signal) && process.isAlive()) {
+      if ("KILL".equals(signal)) {
+        process.destroyForcibly();
+      } else {
+        process.destroy();
+      }
+    }
+  }
+
+  private boolean awaitExit(Duration timeout) {
+    try {
+      exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void reap(List<Thread> outputReaders) {
+    try {
+      int status = process.waitFor();
+      // children the leader left behind: the group id cannot be reused while they live
+      Signals.signalGroup(ref.pgid(), "KILL");
+      for (Thread reader : outputReaders) {
+        reader.join(OUTPUT_DRAIN);
+      }
+      exit.complete(status);
+    } catch (InterruptedException e) {
+      exit.completeExceptionally(e);
+    } catch (RuntimeException e) {
+      LOG.error("job={} event=reaper-died error={}", jobId, e.toString());
+      exit.completeExceptionally(e);
+    }
+  }
+}

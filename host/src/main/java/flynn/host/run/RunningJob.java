@@ -1,0 +1,22 @@
+package flynn.host.run;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** A started job, as its runner sees it. */
+public interface RunningJob {
+  /** What to persist so a later daemon can find (and end) the process. */
+  ProcessRef process();
+
+  /**
+   * Completes with the exit status (128+n for death by signal n) once the job has exited and all of
+   * its output has been passed to the sink.
+   */
+  CompletableFuture<Integer> exit();
+
+  /**
+   * Asks the job to stop (SIGTERM), and kills it (SIGKILL) if it is still running after {@code
+   * grace}. Returns once the job has exited.
+   */
+  void stop(Duration grace);
+}
