@@ -27,4 +27,10 @@ public interface JobRunner {
    * @return true when something was killed
    */
   boolean killLeftover(ProcessRef process);
+
+  /**
+   * True when jobs run in the host's network namespace, so each of their ports must be a free host
+   * port rather than the one the release asks for.
+   */
+  boolean sharesHostNetwork();
 }

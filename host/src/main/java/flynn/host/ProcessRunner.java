@@ -23,4 +23,9 @@ public final class ProcessRunner implements JobRunner {
   public boolean killLeftover(ProcessRef process) {
     return Leftovers.kill(process);
   }
+
+  @Override
+  public boolean sharesHostNetwork() {
+    return true;
+  }
 }

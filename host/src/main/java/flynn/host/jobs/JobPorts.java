@@ -17,10 +17,11 @@ final class JobPorts {
   private JobPorts() {}
 
   /**
-   * The job's ports with every port 0 replaced by a free one (jobs share the host's network here,
-   * so Flynn's fixed 5000+i would collide) and the protocol defaulted to tcp.
+   * The job's ports with the protocol defaulted to tcp and every port 0 replaced by a free one.
+   * When jobs share the host's network ({@code sharedNetwork}), every port is replaced: two jobs
+   * asking for the same fixed port would collide, and {@code PORT} tells each job where to listen.
    */
-  static List<Port> assign(List<Port> requested, IntSupplier freePort) {
+  static List<Port> assign(List<Port> requested, boolean sharedNetwork, IntSupplier freePort) {
     List<Port> assigned = new ArrayList<>();
     if (requested == null) {
       return assigned;
@@ -32,7 +33,8 @@ final class JobPorts {
         throw ApiException.validation(
             "config.ports[" + i + "].proto", "unknown port proto \"" + proto + "\"");
       }
-      assigned.add(new Port(p.port() == 0 ? freePort.getAsInt() : p.port(), proto, p.service()));
+      int port = p.port() == 0 || sharedNetwork ? freePort.getAsInt() : p.port();
+      assigned.add(new Port(port, proto, p.service()));
     }
     return assigned;
   }

@@ -171,7 +171,8 @@ public final class Jobs implements AutoCloseable {
 
   private HostJob withPorts(HostJob job) {
     ContainerConfig c = job.config();
-    List<Port> ports = JobPorts.assign(c.ports(), JobPorts::freeLoopbackPort);
+    List<Port> ports =
+        JobPorts.assign(c.ports(), runner.sharesHostNetwork(), JobPorts::freeLoopbackPort);
     Map<String, String> env = JobPorts.env(c.env(), ports);
     ContainerConfig resolved =
         new ContainerConfig(

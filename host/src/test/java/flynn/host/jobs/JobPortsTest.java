@@ -17,11 +17,12 @@ class JobPortsTest {
   private final IntSupplier freePorts = next::getAndIncrement;
 
   @Test
-  void portZeroGetsAFreePortAndFixedPortsStay() {
+  void portZeroGetsAFreePortAndFixedPortsStayInTheJobsOwnNetwork() {
     Service web = new Service("demo-web", null, null);
     List<Port> assigned =
         JobPorts.assign(
             List.of(new Port(0, "tcp", web), new Port(8080, "tcp", null), new Port(0, null, null)),
+            false,
             freePorts);
 
     assertThat(assigned)
@@ -30,13 +31,22 @@ class JobPortsTest {
   }
 
   @Test
+  void everyPortIsAFreeOneOnTheHostsNetworkSoJobsDoNotCollide() {
+    List<Port> first = JobPorts.assign(List.of(new Port(8080, "tcp", null)), true, freePorts);
+    List<Port> second = JobPorts.assign(List.of(new Port(8080, "tcp", null)), true, freePorts);
+
+    assertThat(first).containsExactly(new Port(40000, "tcp", null));
+    assertThat(second).containsExactly(new Port(40001, "tcp", null));
+  }
+
+  @Test
   void noPortsMeansNone() {
-    assertThat(JobPorts.assign(null, freePorts)).isEmpty();
+    assertThat(JobPorts.assign(null, true, freePorts)).isEmpty();
   }
 
   @Test
   void unknownProtocolsAreRejectedWithTheField() {
-    assertThatThrownBy(() -> JobPorts.assign(List.of(new Port(0, "sctp", null)), freePorts))
+    assertThatThrownBy(() -> JobPorts.assign(List.of(new Port(0, "sctp", null)), true, freePorts))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
