@@ -27,6 +27,7 @@ public final class DiscoverdServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiscoverdServer.class);
   private static final Duration ZK_TIMEOUT = Duration.ofSeconds(15);
   private static final int ZK_SESSION_TIMEOUT_MS = 10_000;
+  private static final int ZK_CONNECTION_TIMEOUT_MS = 5_000;
 
   private enum State {
     LATENT,
@@ -79,7 +80,8 @@ public final class DiscoverdServer implements AutoCloseable {
               config.port(),
               null,
               Set.of(),
-              routing -> routing.register(new ServiceRoutes(store, registry, tuning.keepAlive())));
+              routing ->
+                  routing.register(new ServiceRoutes(store, registry, feed, tuning.keepAlive())));
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -135,7 +137,7 @@ public final class DiscoverdServer implements AutoCloseable {
         CuratorFrameworkFactory.builder()
             .connectString(config.zkConnect())
             .sessionTimeoutMs(ZK_SESSION_TIMEOUT_MS)
-            .connectionTimeoutMs((int) ZK_TIMEOUT.toMillis())
+            .connectionTimeoutMs(ZK_CONNECTION_TIMEOUT_MS)
             .retryPolicy(new ExponentialBackoffRetry(100, 5))
             .build();
     c.start();

@@ -69,9 +69,10 @@ public final class ServiceWatch implements AutoCloseable {
     String reason = "closed";
     while (!closed.get()) {
       try {
-        follow(openStream());
+        if (follow(openStream()) > 0) {
+          backoff = MIN_BACKOFF;
+        }
         reason = "stream ended";
-        backoff = MIN_BACKOFF;
       } catch (IOException | RuntimeException e) {
         reason = String.valueOf(e.getMessage());
       }
@@ -83,10 +84,7 @@ public final class ServiceWatch implements AutoCloseable {
       if (!pause(backoff)) {
         break;
       }
-      backoff =
-          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-              ? MAX_BACKOFF
-              : backoff.multipliedBy(2);
+      backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
     }
     LOG.info(
         "discoverd watch stopped service={} reason={}", service, closed.get() ? "closed" : reason);
@@ -101,13 +99,17 @@ public final class ServiceWatch implements AutoCloseable {
     return s;
   }
 
-  private void follow(SseStream events) throws IOException {
+  /** Handles the stream's events until it ends; returns how many there were. */
+  private int follow(SseStream events) throws IOException {
+    int count = 0;
     try (events) {
       Optional<SseStream.Event> next;
       while (!closed.get() && (next = events.next()).isPresent()) {
         handle(Json.read(next.get().data(), ServiceEvent.class));
+        count++;
       }
     }
+    return count;
   }
 
   private void handle(ServiceEvent event) {
@@ -135,6 +137,10 @@ public final class ServiceWatch implements AutoCloseable {
 
   private synchronized void disconnected() {
     state = state.disconnected();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static boolean pause(Duration d) {

@@ -83,7 +83,7 @@ public final class JsonHttp {
    * @param lastEventId sent as {@code Last-Event-Id} when not null
    */
   public SseStream stream(String path, String lastEventId) {
-    HttpRequest.Builder req = request(path).header("Accept", "text/event-stream").GET();
+    HttpRequest.Builder req = request(path).setHeader("Accept", "text/event-stream").GET();
     req.timeout(Duration.ofDays(365));
     if (lastEventId != null) {
       req.header("Last-Event-Id", lastEventId);

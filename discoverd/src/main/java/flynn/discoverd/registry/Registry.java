@@ -3,11 +3,13 @@ package flynn.discoverd.registry;
 import flynn.api.discoverd.Instance;
 import flynn.api.discoverd.ServiceEvent;
 import flynn.discoverd.zk.InstanceObserver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -94,5 +96,30 @@ public final class Registry implements InstanceObserver, AutoCloseable {
     if (subs != null && !c.events().isEmpty()) {
       subs.removeIf(sub -> !sub.deliver(c.events()));
     }
+    notifyAll();
+  }
+
+  /**
+   * Waits until an instance (or, with a null id, every instance of the service) is gone from this
+   * view, so a client that deregistered through this server no longer sees it in new streams.
+   *
+   * @return false if it was still there after {@code timeout}
+   */
+  public synchronized boolean awaitGone(String service, String id, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (present(service, id)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  private boolean present(String service, String id) {
+    ServiceState s = services.get(service);
+    return s != null && (id == null || s.instances().containsKey(id));
   }
 }

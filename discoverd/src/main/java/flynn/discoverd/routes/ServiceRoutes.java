@@ -6,6 +6,7 @@ import flynn.api.discoverd.Instance;
 import flynn.api.discoverd.ServiceConfig;
 import flynn.api.http.ApiException;
 import flynn.discoverd.registry.Registry;
+import flynn.discoverd.zk.Feed;
 import flynn.discoverd.zk.ServiceStore;
 import flynn.http.Bodies;
 import flynn.http.Responses;
@@ -18,17 +19,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Flynn's discoverd HTTP API: services, their instances and leaders, and {@code /ping}. Handlers
- * parse and validate, then call the store (writes, reads) or the registry (event streams).
+ * parse and validate, then call the store (writes, reads) or the registry (event streams). A write
+ * returns once this server's registry has caught up with it, so the writer's next stream shows it.
  */
 public final class ServiceRoutes implements HttpService {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceRoutes.class);
+  private static final Duration CATCH_UP = Duration.ofSeconds(2);
+
   private final ServiceStore store;
+  private final Registry registry;
+  private final Feed feed;
   private final EventStreams streams;
 
-  public ServiceRoutes(ServiceStore store, Registry registry, Duration keepAlive) {
+  public ServiceRoutes(ServiceStore store, Registry registry, Feed feed, Duration keepAlive) {
     this.store = store;
+    this.registry = registry;
+    this.feed = feed;
     this.streams = new EventStreams(registry, keepAlive);
   }
 
@@ -52,7 +63,9 @@ public final class ServiceRoutes implements HttpService {
   }
 
   private void removeService(ServerRequest req, ServerResponse res) {
-    store.removeService(service(req));
+    String service = service(req);
+    store.removeService(service);
+    catchUp(() -> registry.awaitGone(service, null, CATCH_UP));
     res.send();
   }
 
@@ -71,12 +84,16 @@ public final class ServiceRoutes implements HttpService {
   private void register(ServerRequest req, ServerResponse res) {
     String service = service(req);
     Instance inst = Rules.instance(req.path().pathParameters().get("id"), body(req));
-    store.register(service, inst);
+    long zxid = store.register(service, inst);
+    catchUp(() -> feed.awaitApplied(zxid, CATCH_UP));
     res.send();
   }
 
   private void deregister(ServerRequest req, ServerResponse res) {
-    store.deregister(service(req), req.path().pathParameters().get("id"));
+    String service = service(req);
+    String id = req.path().pathParameters().get("id");
+    store.deregister(service, id);
+    catchUp(() -> registry.awaitGone(service, id, CATCH_UP));
     res.send();
   }
 
@@ -102,6 +119,22 @@ public final class ServiceRoutes implements HttpService {
       throw ApiException.notFound("leader of service", service);
     }
     Responses.json(res, instances.getFirst());
+  }
+
+  /** A wait for the registry; the write succeeded either way, so a timeout is only logged. */
+  @FunctionalInterface
+  private interface Wait {
+    boolean done() throws InterruptedException;
+  }
+
+  private static void catchUp(Wait wait) {
+    try {
+      if (!wait.done()) {
+        LOG.warn("registry did not catch up with a write within {}", CATCH_UP);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String service(ServerRequest req) {

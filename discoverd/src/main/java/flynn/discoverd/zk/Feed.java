@@ -22,6 +22,7 @@ public final class Feed implements CuratorCacheListener, AutoCloseable {
   private final CuratorCache cache;
   private final List<InstanceObserver> observers;
   private final CountDownLatch initialized = new CountDownLatch(1);
+  private long appliedZxid;
 
   public Feed(CuratorFramework curator, List<InstanceObserver> observers) {
     this.observers = List.copyOf(observers);
@@ -71,6 +72,33 @@ public final class Feed implements CuratorCacheListener, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("ignoring unreadable instance path={} error={}", data.getPath(), e.getMessage());
     }
+    applied(data.getStat().getMzxid());
+  }
+
+  private synchronized void applied(long zxid) {
+    if (zxid > appliedZxid) {
+      appliedZxid = zxid;
+      notifyAll();
+    }
+  }
+
+  /**
+   * Waits until the observers have been told of the write with this zxid, so a client that
+   * registered through this server sees its instance in the streams it opens next.
+   *
+   * @return false if that did not happen within {@code timeout}
+   */
+  public synchronized boolean awaitApplied(long zxid, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (appliedZxid < zxid) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -72,13 +73,21 @@ public final class ServiceStore {
     }
   }
 
-  /** Registers the instance, or refreshes it (a heartbeat) if it is registered already. */
-  public void register(String service, Instance inst) {
+  /**
+   * Registers the instance, or refreshes it (a heartbeat) if it is registered already.
+   *
+   * @return the zxid of the write, to wait for it in this server's {@link Feed}
+   */
+  public long register(String service, Instance inst) {
     byte[] data = StoredInstance.encode(inst);
     String path = ZkPaths.instance(service, inst.id());
     for (int attempt = 0; attempt < REGISTER_ATTEMPTS; attempt++) {
-      if (create(service, path, data) || refresh(path, data)) {
-        return;
+      OptionalLong zxid = create(service, path, data);
+      if (zxid.isEmpty()) {
+        zxid = refresh(path, data);
+      }
+      if (zxid.isPresent()) {
+        return zxid.getAsLong();
       }
     }
     throw ApiException.conflict(
@@ -131,13 +140,15 @@ public final class ServiceStore {
     }
   }
 
-  private boolean create(String service, String path, byte[] data) {
+  /** The zxid of the new node, empty if it exists already. */
+  private OptionalLong create(String service, String path, byte[] data) {
+    Stat stat = new Stat();
     try {
-      curator.create().forPath(path, data);
+      curator.create().storingStatIn(stat).forPath(path, data);
       LOG.info("instance registered service={} path={}", service, path);
-      return true;
+      return OptionalLong.of(stat.getMzxid());
     } catch (KeeperException.NodeExistsException e) {
-      return false;
+      return OptionalLong.empty();
     } catch (KeeperException.NoNodeException e) {
       throw ApiException.notFound("service", service);
     } catch (Exception e) {
@@ -145,13 +156,12 @@ public final class ServiceStore {
     }
   }
 
-  /** False when the instance expired between the create and this write. */
-  private boolean refresh(String path, byte[] data) {
+  /** The zxid of the write, empty when the instance expired since the create was tried. */
+  private OptionalLong refresh(String path, byte[] data) {
     try {
-      curator.setData().forPath(path, data);
-      return true;
+      return OptionalLong.of(curator.setData().forPath(path, data).getMzxid());
     } catch (KeeperException.NoNodeException e) {
-      return false;
+      return OptionalLong.empty();
     } catch (Exception e) {
       throw failure("heartbeat at " + path, e);
     }
