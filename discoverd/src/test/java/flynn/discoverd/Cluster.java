@@ -28,9 +28,14 @@ final class Cluster implements AutoCloseable {
   }
 
   DiscoverdServer discoverd(int port) {
+    return discoverd(port, TTL);
+  }
+
+  /** A discoverd whose instances expire after {@code ttl}. */
+  DiscoverdServer discoverd(int port, Duration ttl) {
     DiscoverdServer d =
         new DiscoverdServer(
-            new DiscoverdConfig("127.0.0.1", port, zk.connectString()), Tuning.withTtl(TTL));
+            new DiscoverdConfig("127.0.0.1", port, zk.connectString()), Tuning.withTtl(ttl));
     track(d);
     d.start();
     return d;
