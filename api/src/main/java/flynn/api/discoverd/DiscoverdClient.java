@@ -7,7 +7,6 @@ import flynn.api.http.SseStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,11 +27,28 @@ public final class DiscoverdClient {
   /** {@code PUT /services/:service}: creates the service (idempotent). */
   public void addService(String service) {
     try {
-      http.put("/services/" + enc(service), Map.of("leader_type", "oldest"));
+      http.put("/services/" + enc(service), ServiceConfig.oldest());
     } catch (ApiException e) {
       if (e.status() != 409) {
         throw e;
       }
+    }
+  }
+
+  /** {@code DELETE /services/:service}: removes the service; its instances go down. */
+  public void removeService(String service) {
+    http.delete("/services/" + enc(service));
+  }
+
+  /** {@code GET /services/:service}: the service's configuration, empty when it does not exist. */
+  public Optional<ServiceConfig> service(String service) {
+    try {
+      return Optional.ofNullable(http.get("/services/" + enc(service), ServiceConfig.class));
+    } catch (ApiException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 

@@ -18,13 +18,15 @@ public final class Heartbeat implements AutoCloseable {
   private final DiscoverdClient client;
   private final String service;
   private final Instance instance;
+  private final Duration interval;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread thread;
 
-  private Heartbeat(DiscoverdClient client, String service, Instance instance) {
+  private Heartbeat(DiscoverdClient client, String service, Instance instance, Duration interval) {
     this.client = client;
     this.service = service;
     this.instance = instance;
+    this.interval = interval;
     this.thread =
         Thread.ofVirtual()
             .name("heartbeat-" + service + "-" + instance.addr())
@@ -33,9 +35,21 @@ public final class Heartbeat implements AutoCloseable {
 
   /** Registers the instance (failing if discoverd refuses it) and keeps it registered. */
   public static Heartbeat start(DiscoverdClient client, String service, Instance instance) {
+    return start(client, service, instance, INTERVAL);
+  }
+
+  /**
+   * Like {@link #start(DiscoverdClient, String, Instance)} with another interval, for a discoverd
+   * whose TTL is not Flynn's 10 s (tests); keep it well under the TTL.
+   */
+  public static Heartbeat start(
+      DiscoverdClient client, String service, Instance instance, Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("heartbeat interval must be positive: " + interval);
+    }
     client.addService(service);
     client.register(service, instance);
-    Heartbeat hb = new Heartbeat(client, service, instance);
+    Heartbeat hb = new Heartbeat(client, service, instance, interval);
     hb.thread.start();
     return hb;
   }
@@ -47,7 +61,7 @@ public final class Heartbeat implements AutoCloseable {
   private void run() {
     while (!closed.get()) {
       try {
-        Thread.sleep(INTERVAL);
+        Thread.sleep(interval);
         if (!closed.get()) {
           client.register(service, instance);
         }
