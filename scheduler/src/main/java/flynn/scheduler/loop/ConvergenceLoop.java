@@ -115,7 +115,10 @@ public final class ConvergenceLoop implements AutoCloseable {
     switch (input) {
       case Input.FormationsListed f -> state.replaceFormations(f.formations());
       case Input.FormationChanged f -> state.updateFormation(f.formation());
-      case Input.ActiveJobsListed j -> state.loadActiveJobs(j.jobs(), now);
+      case Input.ActiveJobsListed j -> {
+        state.loadActiveJobs(j.jobs(), now);
+        hostFeeds.relistAll(timers);
+      }
       case Input.HostsListed h -> replaceHosts(h.hosts());
       case Input.HostUp h -> hostUp(h.host());
       case Input.HostDown h -> hostDown(h.hostId());

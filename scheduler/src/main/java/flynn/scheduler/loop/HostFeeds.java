@@ -10,6 +10,7 @@ import flynn.scheduler.state.HostInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +49,21 @@ final class HostFeeds implements AutoCloseable {
     if (feed != null) {
       feed.follower().close();
     }
+  }
+
+  /**
+   * Lists every followed host's jobs again. The loop asks for it once the controller's active jobs
+   * are loaded, so a listing taken before them cannot leave stale jobs believed running.
+   */
+  void relistAll(Executor executor) {
+    feeds.forEach((hostId, feed) ->
+        executor.execute(() -> {
+          try {
+            inputs.accept(new Input.HostJobsListed(hostId, feed.client().listJobs()));
+          } catch (RuntimeException e) {
+            // the host's stream reconnects and lists again
+          }
+        }));
   }
 
   Optional<HostClient> client(String hostId) {

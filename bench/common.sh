@@ -1,0 +1,46 @@
+# Sourced by the benchmarks: a throw-away cluster on its own state dir, ports and CLI config.
+set -euo pipefail
+BENCH_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+BENCH_DIR="$(mktemp -d /tmp/flynn-bench.XXXXXX)"
+export FLYNNRC="$BENCH_DIR/flynnrc"
+CONTROLLER_PORT="${CONTROLLER_PORT:-18081}"
+HOST_PID=""
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+now_ms() { date +%s%3N; }
+
+# cluster_up: starts flynn-host and waits for its ready line; prints the milliseconds it took.
+cluster_up() {
+  local start log="$BENCH_DIR/flynn-host.log" fifo="$BENCH_DIR/out"
+  rm -f "$fifo"; mkfifo "$fifo"
+  start=$(now_ms)
+  "$BENCH_ROOT/bin/flynn-host" up --state-dir "$BENCH_DIR/state" --controller-port "$CONTROLLER_PORT" \
+    --http-port "$(free_port)" --https-port "$(free_port)" >"$fifo" 2>"$log" &
+  HOST_PID=$!
+  while read -r line; do
+    case "$line" in "flynn-host: cluster ready"*) break ;; esac
+  done <"$fifo"
+  echo $(($(now_ms) - start))
+  cat "$fifo" >/dev/null &
+}
+
+cluster_down() {
+  [ -n "$HOST_PID" ] || return 0
+  kill -TERM "$HOST_PID" 2>/dev/null || true
+  wait "$HOST_PID" 2>/dev/null || true
+  HOST_PID=""
+}
+
+cleanup() { cluster_down; rm -rf "$BENCH_DIR"; }
+trap cleanup EXIT
+
+# rss_kb PID...: the summed resident set of the given processes and all their descendants.
+rss_kb() {
+  local pids="$*" all="" p
+  while [ -n "$pids" ]; do
+    all="$all $pids"
+    pids="$(for p in $pids; do pgrep -P "$p" || true; done | tr '\n' ' ' | xargs)"
+  done
+  for p in $all; do awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || true; done | awk '{s+=$1} END {print s+0}'
+}

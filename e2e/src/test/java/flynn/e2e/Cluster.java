@@ -1,0 +1,211 @@
+package flynn.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A whole cluster started the way a user starts it, {@code bin/flynn-host up}, on its own temp
+ * state dir, free ports and CLI config, plus a {@code bin/flynn} bound to it. Closing it stops the
+ * cluster and kills anything still running from its state dir.
+ */
+final class Cluster implements AutoCloseable {
+  static final Path ROOT =
+      Path.of(System.getProperty("flynn.root", "..")).toAbsolutePath().normalize();
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  final Path dir;
+  final Path stateDir;
+  final Path flynnrc;
+  final Path workDir;
+  final int controllerPort;
+  private Process host;
+  private Path hostLog;
+  private int starts;
+
+  private Cluster(Path dir) throws IOException {
+    this.dir = dir;
+    this.stateDir = dir.resolve("state");
+    this.flynnrc = dir.resolve("flynnrc");
+    this.workDir = Files.createDirectories(dir.resolve("work"));
+    this.controllerPort = freePort();
+  }
+
+  static Cluster start() throws IOException {
+    Cluster c = new Cluster(Files.createTempDirectory("flynn-e2e-"));
+    c.up();
+    return c;
+  }
+
+  /** Runs {@code bin/flynn-host up} and waits for its ready line. */
+  void up() throws IOException {
+    hostLog = dir.resolve("flynn-host-" + (++starts) + ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                ROOT.resolve("bin/flynn-host").toString(),
+                "up",
+                "--state-dir",
+                stateDir.toString(),
+                "--controller-port",
+                Integer.toString(controllerPort),
+                "--http-port",
+                Integer.toString(freePort()),
+                "--https-port",
+                Integer.toString(freePort()))
+            .redirectError(hostLog.toFile());
+    pb.environment().put("FLYNNRC", flynnrc.toString());
+    host = pb.start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<String> ready =
+        CompletableFuture.supplyAsync(() -> {
+          try {
+            String line;
+            while ((line = out.readLine()) != null) {
+              if (line.startsWith("flynn-host: cluster ready")) {
+                return line;
+              }
+            }
+            return null;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    String line;
+    try {
+      line = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      line = null;
+    }
+    assertThat(line)
+        .as("flynn-host up printed its ready line; its log:\n%s", hostLog())
+        .isNotNull()
+        .contains("http://127.0.0.1:" + controllerPort);
+  }
+
+  /** SIGTERM, as Ctrl-C or a service manager would, and wait for a clean exit. */
+  int stop() throws InterruptedException {
+    host.destroy();
+    if (!host.waitFor(60, TimeUnit.SECONDS)) {
+      host.destroyForcibly().waitFor();
+      throw new AssertionError("flynn-host did not stop within 60 s of SIGTERM:\n" + hostLog());
+    }
+    return host.exitValue();
+  }
+
+  long pid() {
+    return host.pid();
+  }
+
+  String hostLog() {
+    try {
+      return hostLog == null ? "" : Files.readString(hostLog);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Runs {@code bin/flynn ARGS} against this cluster, from {@link #workDir}. */
+  Result flynn(String... args) {
+    return flynn(Map.of(), args);
+  }
+
+  Result flynn(Map<String, String> env, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ROOT.resolve("bin/flynn").toString());
+    cmd.addAll(List.of(args));
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+      pb.environment().put("FLYNNRC", flynnrc.toString());
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      p.getOutputStream().close();
+      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+      String out = read(p.getInputStream());
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("flynn " + String.join(" ", args) + " did not finish in 120 s");
+      }
+      return new Result(p.exitValue(), out, err.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted");
+    }
+  }
+
+  String key() throws IOException {
+    return Files.readString(stateDir.resolve("cluster-key")).strip();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (host != null && host.isAlive()) {
+      stop();
+    }
+    killLeftovers();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** Any process still running in this cluster's state dir is one this test started: end it. */
+  private void killLeftovers() {
+    ProcessHandle.allProcesses()
+        .filter(p -> cwdUnder(p.pid(), stateDir))
+        .forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static boolean cwdUnder(long pid, Path dir) {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).startsWith(dir);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static String read(java.io.InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a CLI run printed and how it exited. */
+  record Result(int exit, String out, String err) {
+    Result ok() {
+      assertThat(exit).as("exit status; stdout:\n%s\nstderr:\n%s", out, err).isZero();
+      return this;
+    }
+
+    Result failed() {
+      assertThat(exit).as("exit status; stdout:\n%s\nstderr:\n%s", out, err).isNotZero();
+      return this;
+    }
+  }
+}

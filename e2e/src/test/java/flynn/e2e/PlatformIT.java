@@ -1,0 +1,145 @@
+package flynn.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import flynn.api.Json;
+import flynn.api.controller.ControllerClient;
+import flynn.api.controller.Job;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The issue's walkthrough, as a user does it: one cluster, one app, in order. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+  private static final String RELEASE_JSON =
+      """
+      {
+        "processes": {
+          "web": {
+            "args": ["sh", "-c", "echo started $FLYNN_JOB_ID; exec python3 -m http.server $PORT"],
+            "ports": [{"port": 8080, "proto": "tcp", "service": {"name": "demo-web", "create": true}}]
+          }
+        }
+      }
+      """;
+
+  private static Cluster cluster;
+
+  @BeforeAll
+  static void up() throws Exception {
+    cluster = Cluster.start();
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void releaseScaledToThreeRunsThreeWebJobsThatLogTheirStart() throws Exception {
+    cluster.flynn("create", "demo").ok();
+    Path release = cluster.workDir.resolve("release.json");
+    Files.writeString(release, RELEASE_JSON);
+    cluster.flynn("-a", "demo", "release", "add", "-f", release.toString()).ok();
+
+    cluster.flynn("-a", "demo", "scale", "web=3").ok();
+
+    List<Job> up = upWebJobs();
+    assertThat(up).hasSize(3);
+    String log = cluster.flynn("-a", "demo", "log").ok().out();
+    for (Job job : up) {
+      assertThat(log).contains("started " + job.id());
+    }
+    assertThat(cluster.flynn("-a", "demo", "ps").ok().out()).contains("web").contains("up");
+  }
+
+  @Test
+  @Order(2)
+  void killedJobIsReplacedWithinTwoSeconds() throws Exception {
+    Job victim = upWebJobs().getFirst();
+    cluster.flynn("-a", "demo", "kill", victim.id()).ok();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> {
+          List<Job> up = upWebJobs();
+          assertThat(up).hasSize(3).extracting(Job::id).doesNotContain(victim.id());
+        });
+    Job killed = controller().jobs().get("demo", victim.id());
+    Job replacement =
+        upWebJobs().stream()
+            .filter(j -> j.createdAt().isAfter(victim.createdAt()))
+            .max(java.util.Comparator.comparing(Job::createdAt))
+            .orElseThrow();
+    assertThat(killed.state()).isEqualTo("down");
+    assertThat(Duration.between(killed.updatedAt(), replacement.createdAt()))
+        .as("time from the kill being recorded to the replacement being created")
+        .isLessThanOrEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  @Order(3)
+  void restartOnTheSameStateDirBringsBackAppsReleasesAndJobs() throws Exception {
+    String releaseBefore = controller().apps().get("demo").release();
+    List<Long> jobPids = jobProcesses();
+    assertThat(jobPids).isNotEmpty();
+
+    // 143 = 128 + SIGTERM: the JVM's exit status after its shutdown hooks ran on that signal
+    assertThat(cluster.stop()).as("flynn-host exit status after SIGTERM").isIn(0, 143);
+    assertThat(jobPids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
+
+    cluster.up();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(upWebJobs()).hasSize(3));
+    assertThat(cluster.flynn("apps").ok().out()).contains("demo");
+    assertThat(controller().apps().get("demo").release()).isEqualTo(releaseBefore);
+    assertThat(cluster.flynn("-a", "demo", "release", "list").ok().out()).contains(releaseBefore);
+  }
+
+  private static ControllerClient controller() throws Exception {
+    return new ControllerClient("http://127.0.0.1:" + cluster.controllerPort, cluster.key());
+  }
+
+  private static List<Job> upWebJobs() {
+    String json = cluster.flynn("-a", "demo", "ps", "--json").ok().out();
+    List<Job> jobs = Json.mapper().convertValue(readTree(json), new TypeReference<List<Job>>() {});
+    return jobs.stream().filter(j -> "web".equals(j.type()) && "up".equals(j.state())).toList();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
+  }
+
+  /** The python servers of this cluster: processes whose cwd is in its state dir. */
+  private static List<Long> jobProcesses() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.contains("python")).orElse(false))
+        .filter(p -> cwdUnder(p.pid(), cluster.stateDir))
+        .map(ProcessHandle::pid)
+        .toList();
+  }
+
+  private static boolean cwdUnder(long pid, Path dir) {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).startsWith(dir);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package flynn.node;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flynn-host}: runs this machine's part of a cluster. */
+@Command(
+    name = "flynn-host",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    subcommands = {Main.Up.class},
+    description = "Runs a Flynn cluster on this machine.")
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    // Helidon and ZooKeeper log through java.util.logging: route it to the one log.
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install();
+    int code =
+        new CommandLine(new Main())
+            .setExecutionExceptionHandler((e, cmd, parsed) -> {
+              cmd.getErr().println("flynn-host: " + e.getMessage());
+              return 1;
+            })
+            .execute(args);
+    System.exit(code);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "up", description = "Start a whole cluster on this machine and keep it running.")
+  static final class Up implements Callable<Integer> {
+    @Option(
+        names = "--state-dir",
+        description = "Where state is kept (default /var/lib/flynn as root, ~/.flynn otherwise).")
+    Path stateDir;
+
+    @Option(
+        names = "--domain",
+        defaultValue = "localhost",
+        description = "Cluster domain (default ${DEFAULT-VALUE}).")
+    String domain;
+
+    @Option(
+        names = "--cluster-name",
+        defaultValue = "default",
+        description = "Name of the cluster entry in the CLI config (default ${DEFAULT-VALUE}).")
+    String clusterName;
+
+    @Option(
+        names = "--controller-port",
+        defaultValue = "8081",
+        description = "Controller API port (default ${DEFAULT-VALUE}).")
+    int controllerPort;
+
+    @Option(
+        names = "--http-port",
+        description = "Router HTTP port (default 80 as root, 8080 otherwise).")
+    Integer httpPort;
+
+    @Option(
+        names = "--https-port",
+        description = "Router HTTPS port (default 443 as root, 8443 otherwise).")
+    Integer httpsPort;
+
+    @Override
+    public Integer call() throws Exception {
+      NodeConfig config =
+          Defaults.resolve(stateDir, domain, clusterName, controllerPort, httpPort, httpsPort);
+      Node node = new Node(config);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    node.close();
+                    stopped.countDown();
+                  },
+                  "flynn-host-shutdown"));
+      try {
+        node.start();
+      } catch (RuntimeException e) {
+        node.close();
+        throw e;
+      }
+      PrintWriter out = new PrintWriter(System.out, true);
+      out.println("flynn-host: cluster ready " + config.controllerUrl());
+      stopped.await();
+      return 0;
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"flynn-host " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package flynn.node;
+
+import flynn.api.controller.ControllerClient;
+import flynn.api.discoverd.DiscoverdClient;
+import flynn.controller.ControllerConfig;
+import flynn.controller.ControllerServer;
+import flynn.discoverd.DiscoverdConfig;
+import flynn.discoverd.DiscoverdServer;
+import flynn.discoverd.EmbeddedZooKeeper;
+import flynn.host.HostConfig;
+import flynn.host.HostDaemon;
+import flynn.host.ProcessRunner;
+import flynn.scheduler.Scheduler;
+import flynn.scheduler.SchedulerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every role of one machine in one JVM: ZooKeeper, PostgreSQL, discoverd, controller, host daemon
+ * and scheduler, started in dependency order and stopped in reverse (the scheduler first, so it
+ * does not restart the jobs the host is stopping).
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  private static final String LOOPBACK = "127.0.0.1";
+
+  private final NodeConfig config;
+  private final StateDir state;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private String key;
+
+  public Node(NodeConfig config) {
+    this.config = config;
+    this.state = new StateDir(config.stateDir());
+  }
+
+  /** Starts every role; returns once the cluster answers and the CLI config names it. */
+  public void start() {
+    state.create();
+    FreePorts.requireFree(config.controllerPort(), "--controller-port");
+    key = state.clusterKey();
+    String hostId = state.hostId();
+
+    EmbeddedZooKeeper zk = new EmbeddedZooKeeper(freshDir("zookeeper"), FreePorts.pick());
+    zk.start();
+    started.push(zk);
+
+    EmbeddedDatabase db =
+        new EmbeddedDatabase(state.resolve("postgres"), state.resolve("postgres-bin"));
+    db.start();
+    started.push(db);
+
+    DiscoverdServer discoverd =
+        new DiscoverdServer(new DiscoverdConfig(LOOPBACK, FreePorts.pick(), zk.connectString()));
+    discoverd.start();
+    started.push(discoverd);
+
+    ControllerServer controller =
+        new ControllerServer(
+            new ControllerConfig(
+                "0.0.0.0",
+                config.controllerPort(),
+                db.jdbcUrl(),
+                db.user(),
+                "",
+                key,
+                config.domain(),
+                discoverd.url()));
+    controller.start();
+    started.push(controller);
+
+    HostDaemon host =
+        new HostDaemon(
+            new HostConfig(
+                hostId, state.resolve("host"), LOOPBACK, FreePorts.pick(), discoverd.url(), key),
+            new ProcessRunner());
+    host.start();
+    started.push(host);
+
+    Scheduler scheduler =
+        new Scheduler(
+            new SchedulerConfig(
+                config.controllerUrl(),
+                key,
+                discoverd.url(),
+                zk.connectString(),
+                Clock.systemUTC()));
+    scheduler.start();
+    started.push(scheduler);
+
+    awaitReady(
+        new ControllerClient(config.controllerUrl(), key), new DiscoverdClient(discoverd.url()));
+    CliConfig.register(config, key);
+  }
+
+  public String key() {
+    return key;
+  }
+
+  private void awaitReady(ControllerClient controller, DiscoverdClient discoverd) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      if (controller.ping() && !discoverd.instances("flynn-host").isEmpty()) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting");
+      }
+    }
+    throw new IllegalStateException(
+        "the cluster did not become ready within 60 s: see the log above");
+  }
+
+  /** ZooKeeper holds only ephemeral state on one machine (instances, leaders): start it empty. */
+  private Path freshDir(String name) {
+    Path dir = state.resolve(name);
+    try {
+      if (Files.exists(dir)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+          walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      Files.createDirectories(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + dir, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable role = started.pop();
+      try {
+        role.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed: {}", role.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package flynn.node;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code flynn-host up} was asked for, resolved once from flags and the environment.
+ *
+ * @param flynnrc the CLI config file the cluster entry is written to
+ */
+public record NodeConfig(
+    Path stateDir,
+    String domain,
+    String clusterName,
+    int controllerPort,
+    int httpPort,
+    int httpsPort,
+    Path flynnrc) {
+
+  /** The controller URL written to the CLI config and printed when ready. */
+  public String controllerUrl() {
+    return "http://127.0.0.1:" + controllerPort;
+  }
+
+  /** Where {@code git push} will go once gitreceive runs behind the router. */
+  public String gitUrl() {
+    return "http://git." + domain + ":" + httpPort;
+  }
+}
