@@ -155,9 +155,17 @@ final class Cluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     if (host != null && host.isAlive()) {
-      stop();
+      host.destroy();
+      try {
+        if (!host.waitFor(60, TimeUnit.SECONDS)) {
+          host.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        host.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
     }
     killLeftovers();
     try (Stream<Path> walk = Files.walk(dir)) {

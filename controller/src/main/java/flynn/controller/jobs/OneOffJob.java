@@ -2,6 +2,7 @@ package flynn.controller.jobs;
 
 import flynn.api.controller.App;
 import flynn.api.controller.Job;
+import flynn.api.controller.JobIdentity;
 import flynn.api.controller.JobState;
 import flynn.api.controller.NewJob;
 import flynn.api.controller.Release;
@@ -24,9 +25,7 @@ public final class OneOffJob {
     if (req.meta() != null) {
       meta.putAll(req.meta());
     }
-    meta.put(HostJob.META_APP, app.id());
-    meta.put(HostJob.META_APP_NAME, app.name());
-    meta.put(HostJob.META_RELEASE, release.id());
+    meta.putAll(JobIdentity.metadata(app, release.id(), null));
     ContainerConfig config =
         new ContainerConfig(
             args(req),
@@ -51,10 +50,7 @@ public final class OneOffJob {
     if (req.env() != null) {
       env.putAll(req.env());
     }
-    env.put("FLYNN_APP_ID", app.id());
-    env.put("FLYNN_APP_NAME", app.name());
-    env.put("FLYNN_RELEASE_ID", release.id());
-    env.put("FLYNN_JOB_ID", jobId);
+    env.putAll(JobIdentity.env(app, release.id(), null, jobId));
     return env;
   }
 

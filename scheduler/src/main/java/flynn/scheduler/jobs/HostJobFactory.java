@@ -2,6 +2,7 @@ package flynn.scheduler.jobs;
 
 import flynn.api.controller.App;
 import flynn.api.controller.ExpandedFormation;
+import flynn.api.controller.JobIdentity;
 import flynn.api.controller.ProcessType;
 import flynn.api.host.ContainerConfig;
 import flynn.api.host.HealthCheck;
@@ -59,21 +60,14 @@ public final class HostJobFactory {
     Map<String, String> env = new HashMap<>();
     putAll(env, f.release().env());
     putAll(env, p.env());
-    env.put("FLYNN_APP_ID", f.app().id());
-    env.put("FLYNN_APP_NAME", f.app().name());
-    env.put("FLYNN_RELEASE_ID", f.release().id());
-    env.put("FLYNN_PROCESS_TYPE", type);
-    env.put("FLYNN_JOB_ID", jobId);
+    env.putAll(JobIdentity.env(f.app(), f.release().id(), type, jobId));
     return env;
   }
 
   static Map<String, String> metadata(App app, String releaseId, String type) {
     Map<String, String> meta = new HashMap<>();
     putAll(meta, app.meta());
-    meta.put(HostJob.META_APP, app.id());
-    meta.put(HostJob.META_APP_NAME, app.name());
-    meta.put(HostJob.META_RELEASE, releaseId);
-    meta.put(HostJob.META_TYPE, type);
+    meta.putAll(JobIdentity.metadata(app, releaseId, type));
     meta.put(META_FORMATION, "true");
     return meta;
   }
