@@ -108,8 +108,9 @@ final class Cluster implements AutoCloseable {
     return host.exitValue();
   }
 
-  long pid() {
-    return host.pid();
+  /** SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. */
+  void kill9() throws InterruptedException {
+    host.destroyForcibly().waitFor();
   }
 
   String hostLog() {

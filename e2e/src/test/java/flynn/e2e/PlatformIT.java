@@ -99,13 +99,29 @@ class PlatformIT {
 
     // 143 = 128 + SIGTERM: the JVM's exit status after its shutdown hooks ran on that signal
     assertThat(cluster.stop()).as("flynn-host exit status after SIGTERM").isIn(0, 143);
-    assertThat(jobPids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
+    assertThat(jobPids).noneMatch(PlatformIT::running);
 
     cluster.up();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(upWebJobs()).hasSize(3));
     assertThat(cluster.flynn("apps").ok().out()).contains("demo");
     assertThat(controller().apps().get("demo").release()).isEqualTo(releaseBefore);
     assertThat(cluster.flynn("-a", "demo", "release", "list").ok().out()).contains(releaseBefore);
+  }
+
+  @Test
+  @Order(4)
+  void afterKill9TheNextStartCleansUpAndBringsEverythingBack() throws Exception {
+    List<Long> jobPids = jobProcesses();
+    assertThat(jobPids).hasSize(3);
+
+    cluster.kill9();
+    cluster.up();
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(upWebJobs()).hasSize(3));
+    assertThat(jobPids)
+        .as("the jobs of the killed daemon were ended, not left running beside the new ones")
+        .noneMatch(PlatformIT::running);
+    assertThat(jobProcesses()).hasSize(3);
   }
 
   private static ControllerClient controller() throws Exception {
@@ -129,10 +145,21 @@ class PlatformIT {
   /** The python servers of this cluster: processes whose cwd is in its state dir. */
   private static List<Long> jobProcesses() {
     return ProcessHandle.allProcesses()
+        .filter(p -> running(p.pid()))
         .filter(p -> p.info().command().map(c -> c.contains("python")).orElse(false))
         .filter(p -> cwdUnder(p.pid(), cluster.stateDir))
         .map(ProcessHandle::pid)
         .toList();
+  }
+
+  /** Alive and not a zombie (an orphan whose exit nobody has collected yet is not running). */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static boolean cwdUnder(long pid, Path dir) {

@@ -42,6 +42,10 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setOverrideWorkingDirectory(binDir.toFile())
               .setPort(FreePorts.pick())
               .setPGStartupWait(Duration.ofSeconds(60))
+              // the embedded defaults trade durability for speed (-F, synchronous_commit=off):
+              // the platform's state must survive a crash, so put both back
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .setServerConfig("shared_buffers", "32MB")
               .setServerConfig("max_connections", "40")
               .setServerConfig("listen_addresses", "127.0.0.1")

@@ -235,6 +235,9 @@ public final class ClusterState {
     if (s == Status.PENDING || s == Status.DOWN) {
       return false;
     }
+    if (s != Status.STARTING) {
+      return true; // the host reported it running before: not listed now means gone
+    }
     Instant launched =
         job.runAt() != null && job.runAt().isAfter(job.createdAt()) ? job.runAt() : job.createdAt();
     return launched.isBefore(now.minus(LAUNCH_GRACE));

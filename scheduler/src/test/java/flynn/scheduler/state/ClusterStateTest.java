@@ -99,6 +99,45 @@ class ClusterStateTest {
   }
 
   @Test
+  void recentlyUpJobMissingFromItsHostsListIsMarkedDownAtOnce() {
+    state.addHost(new HostInfo("h1", "http://h1", Map.of()));
+    state.loadActiveJobs(List.of(jobCreated("up", NOW.minusSeconds(5))), NOW);
+
+    var changed = state.applyHostJobs("h1", List.of(), NOW);
+
+    assertThat(changed).extracting(j -> j.state().status()).containsExactly(Status.DOWN);
+  }
+
+  @Test
+  void justLaunchedJobMissingFromItsHostsListIsGivenTimeToArrive() {
+    state.addHost(new HostInfo("h1", "http://h1", Map.of()));
+    state.loadActiveJobs(List.of(jobCreated("starting", NOW.minusSeconds(5))), NOW);
+
+    assertThat(state.applyHostJobs("h1", List.of(), NOW)).isEmpty();
+  }
+
+  private static Job jobCreated(String jobState, java.time.Instant created) {
+    var at = created.atOffset(ZoneOffset.UTC);
+    return new Job(
+        "h1-" + UUID,
+        UUID,
+        "h1",
+        "app-id",
+        "rel-id",
+        "web",
+        jobState,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        at,
+        at);
+  }
+
+  @Test
   void emptyFormationWithPendingScaleRequestSurvivesAResync() {
     state.updateFormation(formation(Map.of("web", 0), pendingRequest()));
 
