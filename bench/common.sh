@@ -10,7 +10,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 now_ms() { date +%s%3N; }
 
-# cluster_up: starts flynn-host and waits for its ready line; prints the milliseconds it took.
+# cluster_up: starts flynn-host and waits for its ready line; sets UP_MS to the milliseconds it
+# took (not printed: a $(...) subshell would lose HOST_PID).
 cluster_up() {
   local start log="$BENCH_DIR/flynn-host.log" fifo="$BENCH_DIR/out"
   rm -f "$fifo"; mkfifo "$fifo"
@@ -18,17 +19,19 @@ cluster_up() {
   "$BENCH_ROOT/bin/flynn-host" up --state-dir "$BENCH_DIR/state" --controller-port "$CONTROLLER_PORT" \
     --http-port "$(free_port)" --https-port "$(free_port)" >"$fifo" 2>"$log" &
   HOST_PID=$!
-  while read -r line; do
+  exec 3<"$fifo"
+  while read -r line <&3; do
     case "$line" in "flynn-host: cluster ready"*) break ;; esac
-  done <"$fifo"
-  echo $(($(now_ms) - start))
-  cat "$fifo" >/dev/null &
+  done
+  UP_MS=$(($(now_ms) - start))
+  kill -0 "$HOST_PID" 2>/dev/null || { echo "flynn-host failed to start:" >&2; cat "$log" >&2; exit 1; }
 }
 
 cluster_down() {
   [ -n "$HOST_PID" ] || return 0
   kill -TERM "$HOST_PID" 2>/dev/null || true
   wait "$HOST_PID" 2>/dev/null || true
+  exec 3<&-
   HOST_PID=""
 }
 

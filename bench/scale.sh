@@ -7,7 +7,7 @@ n="${N:-50}"
 flynn="$BENCH_ROOT/bin/flynn"
 cmd='exec python3 -m http.server $PORT --bind 127.0.0.1'
 
-cluster_up >/dev/null
+cluster_up
 "$flynn" create bench >/dev/null
 cat >"$BENCH_DIR/release.json" <<JSON
 {"processes": {"web": {"args": ["sh", "-c", "$cmd"],

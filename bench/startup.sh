@@ -5,12 +5,12 @@
 . "$BENCH_ROOT/bin/java-env.sh"; flynn_require_java
 runs="${RUNS:-3}"
 
-cold=$(cluster_up); cluster_down
+cluster_up; cold=$UP_MS; cluster_down
 echo "cold start (first, creates state): ${cold} ms"
 
 total=0
 for i in $(seq "$runs"); do
-  t=$(cluster_up)
+  cluster_up; t=$UP_MS
   echo "warm start $i: ${t} ms"
   total=$((total + t))
   if [ "$i" = "$runs" ]; then
@@ -24,9 +24,10 @@ warm=$((total / runs))
 cat >"$BENCH_DIR/Idle.java" <<'JAVA'
 public class Idle { public static void main(String[] a) throws Exception { if (a.length > 0) Thread.sleep(Long.parseLong(a[0])); } }
 JAVA
-flags=(-XX:+UseSerialGC -Xms32m -Xmx320m -XX:TieredStopAtLevel=1 -Xss512k)
-b0=$(now_ms); "$JAVA" "${flags[@]}" "$BENCH_DIR/Idle.java"; jvm_start=$(($(now_ms) - b0))
-"$JAVA" "${flags[@]}" "$BENCH_DIR/Idle.java" 20000 & idle=$!
+"$(dirname "$JAVA")/javac" -d "$BENCH_DIR" "$BENCH_DIR/Idle.java"
+flags=(-XX:+UseSerialGC -Xms32m -Xmx320m -XX:TieredStopAtLevel=1 -Xss512k -cp "$BENCH_DIR")
+b0=$(now_ms); "$JAVA" "${flags[@]}" Idle; jvm_start=$(($(now_ms) - b0))
+"$JAVA" "${flags[@]}" Idle 20000 & idle=$!
 sleep 8; idle_rss=$(rss_kb "$idle"); kill "$idle"; wait "$idle" 2>/dev/null || true
 
 echo
