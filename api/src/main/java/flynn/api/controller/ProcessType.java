@@ -40,6 +40,33 @@ public record ProcessType(
     return List.copyOf(out);
   }
 
+  /** True when this uses the deprecated {@code data} flag instead of {@code volumes}. */
+  public boolean usesDeprecatedData() {
+    return Boolean.TRUE.equals(deprecatedData) && (volumes == null || volumes.isEmpty());
+  }
+
+  /**
+   * The same process type in today's fields: {@code entrypoint} and {@code cmd} folded into {@code
+   * args}, {@code data: true} into a {@code /data} volume.
+   */
+  public ProcessType normalized() {
+    List<String> a = effectiveArgs();
+    return new ProcessType(
+        a.isEmpty() ? null : a,
+        env,
+        ports,
+        usesDeprecatedData() ? List.of(new VolumeReq("/data", null)) : volumes,
+        omni,
+        hostNetwork,
+        service,
+        resurrect,
+        resources,
+        linuxCapabilities,
+        null,
+        null,
+        null);
+  }
+
   public boolean isOmni() {
     return Boolean.TRUE.equals(omni);
   }

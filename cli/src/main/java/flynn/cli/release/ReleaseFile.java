@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import flynn.api.Json;
 import flynn.api.controller.ProcessType;
 import flynn.api.controller.Release;
-import flynn.api.controller.VolumeReq;
 import flynn.cli.CliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -163,30 +162,14 @@ public final class ReleaseFile {
     if (p == null) {
       throw new CliException("invalid release file " + name + ": process \"" + type + "\" is null");
     }
-    List<VolumeReq> volumes = p.volumes();
-    if (Boolean.TRUE.equals(p.deprecatedData()) && (volumes == null || volumes.isEmpty())) {
+    if (p.usesDeprecatedData()) {
       warnings.add(
           name
               + ": process \""
               + type
               + "\": \"data\" is deprecated, use \"volumes\": [{\"path\": \"/data\"}] instead");
-      volumes = List.of(new VolumeReq("/data", null));
     }
-    List<String> args = p.effectiveArgs();
-    return new ProcessType(
-        args.isEmpty() ? null : args,
-        p.env(),
-        p.ports(),
-        volumes,
-        p.omni(),
-        p.hostNetwork(),
-        p.service(),
-        p.resurrect(),
-        p.resources(),
-        p.linuxCapabilities(),
-        null,
-        null,
-        null);
+    return p.normalized();
   }
 
   private static String at(JsonMappingException e) {

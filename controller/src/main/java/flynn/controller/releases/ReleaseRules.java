@@ -2,7 +2,6 @@ package flynn.controller.releases;
 
 import flynn.api.controller.ProcessType;
 import flynn.api.controller.Release;
-import flynn.api.controller.VolumeReq;
 import flynn.api.host.Port;
 import flynn.api.http.ApiException;
 import java.util.ArrayList;
@@ -63,27 +62,7 @@ public final class ReleaseRules {
     if (p.ports() != null) {
       p.ports().forEach(port -> checkPort(field, port));
     }
-    return new ProcessType(
-        args,
-        p.env(),
-        p.ports(),
-        volumes(p),
-        p.omni(),
-        p.hostNetwork(),
-        p.service(),
-        p.resurrect(),
-        p.resources(),
-        p.linuxCapabilities(),
-        null,
-        null,
-        null);
-  }
-
-  private static List<VolumeReq> volumes(ProcessType p) {
-    if (Boolean.TRUE.equals(p.deprecatedData()) && (p.volumes() == null || p.volumes().isEmpty())) {
-      return List.of(new VolumeReq("/data", null));
-    }
-    return p.volumes();
+    return p.normalized();
   }
 
   private static void checkPort(String field, Port port) {
