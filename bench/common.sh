@@ -2,6 +2,7 @@
 set -euo pipefail
 BENCH_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 BENCH_DIR="$(mktemp -d /tmp/flynn-bench.XXXXXX)"
+cd "$BENCH_DIR" # so that `flynn create` adds no git remote to the repository the bench runs from
 export FLYNNRC="$BENCH_DIR/flynnrc"
 CONTROLLER_PORT="${CONTROLLER_PORT:-18081}"
 HOST_PID=""

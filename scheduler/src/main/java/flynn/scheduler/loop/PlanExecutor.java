@@ -67,6 +67,7 @@ final class PlanExecutor {
   void record(TrackedJob job) {
     state.put(job);
     persister.submit(
+        job.uuid(),
         "job " + job.uuid() + " " + ControllerJobs.stateName(job.state().status()),
         () -> controller.jobs().put(ControllerJobs.toJob(job)));
   }
@@ -182,7 +183,8 @@ final class PlanExecutor {
             r.createdAt(),
             r.updatedAt());
     state.clearScaleRequest(key, r.id());
-    persister.submit(
+    // after the job states it counted, so no client sees it complete while ps shows a job starting
+    persister.submitBarrier(
         "scale request " + r.id() + " complete",
         () -> controller.formations().scale(key.app(), key.release(), complete));
     log.info(

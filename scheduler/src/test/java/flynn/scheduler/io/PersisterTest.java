@@ -7,6 +7,8 @@ import flynn.api.http.ApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ class PersisterTest {
     try (var persister = new Persister("test-persist", FAST)) {
       persister.start();
       persister.submit(
+          "job-1",
           "first",
           () -> {
             if (failures.getAndDecrement() > 0) {
@@ -27,7 +30,7 @@ class PersisterTest {
             }
             saved.add("first");
           });
-      persister.submit("second", () -> saved.add("second"));
+      persister.submit("job-1", "second", () -> saved.add("second"));
 
       await().atMost(Duration.ofSeconds(5)).until(() -> saved.size() == 2);
     }
@@ -41,15 +44,65 @@ class PersisterTest {
     try (var persister = new Persister("test-persist", FAST)) {
       persister.start();
       persister.submit(
+          "job-1",
           "invalid",
           () -> {
             attempts.incrementAndGet();
             throw ApiException.validation("state", "bad state");
           });
-      persister.submit("valid", () -> saved.add("valid"));
+      persister.submit("job-1", "valid", () -> saved.add("valid"));
 
       await().atMost(Duration.ofSeconds(5)).until(() -> saved.size() == 1);
     }
     assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void writesOfDifferentJobsGoOutTogetherAndABarrierWaitsForThemAll() throws Exception {
+    List<String> saved = new CopyOnWriteArrayList<>();
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    Runnable waitForTheOther =
+        () -> {
+          bothStarted.countDown();
+          try {
+            // only completes if the two writes run at the same time
+            assertThat(bothStarted.await(5, TimeUnit.SECONDS)).isTrue();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    try (var persister = new Persister("test-persist", FAST)) {
+      CountDownLatch hold = new CountDownLatch(1);
+      persister.submit("job-0", "held", () -> awaitQuietly(hold));
+      persister.start();
+      persister.submit(
+          "job-1",
+          "a up",
+          () -> {
+            waitForTheOther.run();
+            saved.add("a");
+          });
+      persister.submit(
+          "job-2",
+          "b up",
+          () -> {
+            waitForTheOther.run();
+            saved.add("b");
+          });
+      persister.submitBarrier("complete", () -> saved.add("complete"));
+      hold.countDown();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> saved.size() == 3);
+    }
+    assertThat(saved.subList(0, 2)).containsExactlyInAnyOrder("a", "b");
+    assertThat(saved.get(2)).isEqualTo("complete");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
