@@ -13,6 +13,9 @@ import flynn.cli.log.LogCommand;
 import flynn.cli.release.ReleaseCommand;
 import flynn.cli.scale.ScaleCommand;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -21,25 +24,26 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class Commands {
   private Commands() {}
 
-  static CommandLine commandLine(Io io, Environment env) {
+  /**
+   * The command tree for {@code args}. Building a picocli model costs start-up time per command, so
+   * when the command word is known only that command is built; otherwise (help, a typo, no command)
+   * the whole tree is, for usage and suggestions.
+   */
+  static CommandLine commandLine(String[] args, Io io, Environment env) {
     FlynnCommand root = new FlynnCommand();
     Session session = new Session(io, env, root::options);
+    Map<String, Supplier<Object>> commands = commands(session);
     CommandLine cl = new CommandLine(root);
-    cl.addSubcommand("help", new CommandLine.HelpCommand());
-    cl.addSubcommand("cluster", ClusterCommand.commandLine(session));
-    cl.addSubcommand(new CreateCommand(session));
-    cl.addSubcommand(new DeleteCommand(session));
-    cl.addSubcommand(new AppsCommand(session));
-    cl.addSubcommand(new InfoCommand(session));
-    cl.addSubcommand(new PsCommand(session));
-    cl.addSubcommand(new KillCommand(session));
-    cl.addSubcommand(new LogCommand(session));
-    cl.addSubcommand(new ScaleCommand(session));
-    cl.addSubcommand(new RunCommand(session));
-    cl.addSubcommand("env", EnvCommand.commandLine(session));
-    cl.addSubcommand("release", ReleaseCommand.commandLine(session));
-    cl.addSubcommand(new VersionCommand(session));
-    cl.getSubcommands().get("run").setStopAtPositional(true);
+    String word = commandWord(args);
+    if (word != null && commands.containsKey(word)) {
+      cl.addSubcommand(word, commands.get(word).get());
+    } else {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
+      commands.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+    }
+    if (cl.getSubcommands().containsKey("run")) {
+      cl.getSubcommands().get("run").setStopAtPositional(true);
+    }
     cl.setSeparator(" ");
     cl.setOut(new PrintWriter(io.out(), true));
     cl.setErr(new PrintWriter(io.err(), true));
@@ -49,6 +53,42 @@ final class Commands {
     });
     cl.setParameterExceptionHandler(Commands::usageError);
     return cl;
+  }
+
+  private static Map<String, Supplier<Object>> commands(Session session) {
+    Map<String, Supplier<Object>> c = new LinkedHashMap<>();
+    c.put("cluster", () -> ClusterCommand.commandLine(session));
+    c.put("create", () -> new CreateCommand(session));
+    c.put("delete", () -> new DeleteCommand(session));
+    c.put("apps", () -> new AppsCommand(session));
+    c.put("info", () -> new InfoCommand(session));
+    c.put("ps", () -> new PsCommand(session));
+    c.put("kill", () -> new KillCommand(session));
+    c.put("log", () -> new LogCommand(session));
+    c.put("scale", () -> new ScaleCommand(session));
+    c.put("run", () -> new RunCommand(session));
+    c.put("env", () -> EnvCommand.commandLine(session));
+    c.put("release", () -> ReleaseCommand.commandLine(session));
+    c.put("version", () -> new VersionCommand(session));
+    return c;
+  }
+
+  /**
+   * The first argument that is neither a global option ({@code -a APP}, {@code -c NAME}) nor its
+   * value.
+   */
+  static String commandWord(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-a") || a.equals("-c")) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        return a;
+      } else if (!(a.startsWith("-a") || a.startsWith("-c"))) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static int usageError(ParameterException e, String[] args) {

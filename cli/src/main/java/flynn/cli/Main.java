@@ -15,7 +15,7 @@ public final class Main {
   /** Runs one command line and returns its exit code; never exits the JVM. */
   public static int run(String[] args, Io io, Environment env) {
     try {
-      return Commands.commandLine(io, env).execute(args);
+      return Commands.commandLine(args, io, env).execute(args);
     } finally {
       flush(io.out());
       flush(io.err());
