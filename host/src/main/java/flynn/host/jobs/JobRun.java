@@ -86,7 +86,8 @@ final class JobRun implements Runnable {
     }
     int status = running.exit().join();
     closeRegistrations();
-    transition(JobStates.exited(entry.current(), status, entry.stopRequested(), now()));
+    ActiveJob exited = JobStates.exited(entry.current(), status, entry.stopRequested(), now());
+    transition(running.outOfMemory() ? JobStates.outOfMemory(exited) : exited);
   }
 
   /** Waits for the service ports and registers them; the reason it could not, or null. */

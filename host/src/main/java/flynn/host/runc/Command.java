@@ -27,7 +27,7 @@ final class Command {
 
   /** Runs {@code command}, feeding it {@code input} (null: nothing) on stdin. */
   static Result run(List<String> command, String input) throws IOException {
-    java.lang.Process process = new ProcessBuilder(command).start();
+    Process process = new ProcessBuilder(command).start();
     try (OutputStream stdin = process.getOutputStream()) {
       if (input != null) {
         stdin.write(input.getBytes(StandardCharsets.UTF_8));

@@ -27,7 +27,7 @@ final class RuncCli {
    * Starts {@code runc run --keep} in the foreground, in its own session: its exit status is the
    * container's, and the stopped container stays until {@link #delete} so its cgroup can be read.
    */
-  java.lang.Process run(BundleDir bundle, String id) throws IOException {
+  Process run(BundleDir bundle, String id) throws IOException {
     return new ProcessBuilder(
             Tools.SETSID,
             runc,

@@ -2,6 +2,7 @@ package flynn.host.runc;
 
 import flynn.host.run.LineSplitter;
 import flynn.host.run.OutputSink;
+import flynn.host.run.ProcStat;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
 import flynn.host.run.StdStream;
@@ -31,7 +32,7 @@ final class RuncJob implements RunningJob {
   record Context(RuncCli runc, Cgroups cgroups, ContainerTeardown teardown, String cgroupParent) {}
 
   private final ContainerNames names;
-  private final java.lang.Process process;
+  private final Process process;
   private final ProcessRef ref;
   private final String ip;
   private final Context context;
@@ -39,7 +40,7 @@ final class RuncJob implements RunningJob {
   private volatile boolean outOfMemory;
 
   private RuncJob(
-      ContainerNames names, java.lang.Process process, ProcessRef ref, String ip, Context context) {
+      ContainerNames names, Process process, ProcessRef ref, String ip, Context context) {
     this.names = names;
     this.process = process;
     this.ref = ref;
@@ -49,7 +50,7 @@ final class RuncJob implements RunningJob {
 
   static RuncJob start(
       ContainerNames names,
-      java.lang.Process process,
+      Process process,
       String ip,
       Context context,
       String jobId,
@@ -57,10 +58,7 @@ final class RuncJob implements RunningJob {
     long pid = process.pid();
     ProcessRef ref =
         new ProcessRef(
-            pid,
-            pid,
-            flynn.host.run.ProcStat.read(pid).map(s -> s.startTime()).orElse(-1L),
-            names.containerId());
+            pid, pid, ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L), names.containerId());
     RuncJob job = new RuncJob(names, process, ref, ip, context);
     List<Thread> readers =
         List.of(

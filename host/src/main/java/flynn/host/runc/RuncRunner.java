@@ -44,8 +44,7 @@ public final class RuncRunner implements JobRunner {
     teardown.remove(names); // a half-made container of an earlier attempt
     try {
       String ip = prepare(names, launch);
-      java.lang.Process process =
-          runc.run(BundleDir.of(config.containersDir(), names), names.containerId());
+      Process process = runc.run(BundleDir.of(config.containersDir(), names), names.containerId());
       LOG.info(
           "job={} container={} ip={} event=container-started",
           launch.jobId(),

@@ -92,10 +92,12 @@ class RuncRunnerIT {
   void outputLinesArriveAndTheExitCodePropagates() throws Exception {
     RunningJob job =
         start(
-            List.of("sh", "-c", "echo uid=$(id -u); echo oops >&2; exit 7"), JobLimits.defaults());
+            List.of(
+                "sh", "-c", "echo uid=$(id -u) init=$(cat /proc/1/comm); echo oops >&2; exit 7"),
+            JobLimits.defaults());
 
     assertThat(job.exit().get(20, TimeUnit.SECONDS)).isEqualTo(7);
-    assertThat(drain()).contains("stdout:uid=10000", "stderr:oops");
+    assertThat(drain()).contains("stdout:uid=10000 init=tini", "stderr:oops");
     assertThat(job.outOfMemory()).isFalse();
     assertNothingLeft();
   }
@@ -135,7 +137,7 @@ class RuncRunnerIT {
                 .isEqualTo("hello-from-job\n"));
 
     job.stop(Duration.ofSeconds(2));
-    assertThat(job.exit()).isDone();
+    assertThat(job.exit()).isCompletedWithValue(143); // TERM reached httpd through tini
     assertNothingLeft();
   }
 
