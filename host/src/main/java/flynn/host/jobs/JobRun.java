@@ -8,6 +8,7 @@ import flynn.api.http.ApiException;
 import flynn.host.discovery.Registrar.Registration;
 import flynn.host.logs.JobLog;
 import flynn.host.run.JobLaunch;
+import flynn.host.run.JobLimits;
 import flynn.host.run.OutputSink;
 import flynn.host.run.RunningJob;
 import java.io.IOException;
@@ -85,7 +86,8 @@ final class JobRun implements Runnable {
     }
     int status = running.exit().join();
     closeRegistrations();
-    transition(JobStates.exited(entry.current(), status, entry.stopRequested(), now()));
+    ActiveJob exited = JobStates.exited(entry.current(), status, entry.stopRequested(), now());
+    transition(running.outOfMemory() ? JobStates.outOfMemory(exited) : exited);
   }
 
   /** Waits for the service ports and registers them; the reason it could not, or null. */
@@ -139,7 +141,14 @@ final class JobRun implements Runnable {
     Files.createDirectories(dir);
     List<Integer> ports = portsOf(job).stream().map(Port::port).toList();
     Map<String, String> env = JobPorts.processEnv(jobs.settings().baseEnv(), job.config().env());
-    return new JobLaunch(job.id(), job.config().args(), env, dir, ports);
+    return new JobLaunch(
+        job.id(),
+        job.config().args(),
+        env,
+        dir,
+        ports,
+        JobLimits.of(job.resources()),
+        job.config().workingDir());
   }
 
   private OutputSink output(HostJob job) {

@@ -68,6 +68,25 @@ final class JobStates {
         null);
   }
 
+  /**
+   * The kernel killed the job for exceeding its memory limit: crashed, whatever else was asked,
+   * with an error that says so (shown as "exited 137: out of memory").
+   */
+  static ActiveJob outOfMemory(ActiveJob exited) {
+    return new ActiveJob(
+        exited.job(),
+        exited.hostId(),
+        exited.internalIp(),
+        exited.pid(),
+        exited.forceStop(),
+        JobStatus.CRASHED,
+        exited.createdAt(),
+        exited.startedAt(),
+        exited.endedAt(),
+        exited.exitStatus(),
+        "out of memory");
+  }
+
   static ActiveJob failed(ActiveJob a, String error, OffsetDateTime now) {
     return new ActiveJob(
         a.job(),

@@ -1,6 +1,7 @@
 package flynn.host.run;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** A started job, as its runner sees it. */
@@ -19,4 +20,14 @@ public interface RunningJob {
    * grace}. Returns once the job has exited.
    */
   void stop(Duration grace);
+
+  /** The job's own IP address when it has its own network namespace; empty on the host network. */
+  default Optional<String> ip() {
+    return Optional.empty();
+  }
+
+  /** True once {@link #exit()} is done if the kernel killed the job for exceeding its memory. */
+  default boolean outOfMemory() {
+    return false;
+  }
 }

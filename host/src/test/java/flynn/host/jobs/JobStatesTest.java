@@ -70,6 +70,16 @@ class JobStatesTest {
   }
 
   @Test
+  void anOutOfMemoryKillIsACrashThatSaysSo() {
+    ActiveJob killed = JobStates.outOfMemory(JobStates.exited(up, 137, false, T2));
+
+    assertThat(killed.status()).isEqualTo(JobStatus.CRASHED);
+    assertThat(killed.exitStatus()).isEqualTo(137);
+    assertThat(killed.error()).isEqualTo("out of memory");
+    assertThat(killed.endedAt()).isEqualTo(T2);
+  }
+
+  @Test
   void aRequestedStopIsDoneAndKeepsTheSignalExitStatus() {
     ActiveJob stopped = JobStates.exited(up, 143, true, T2);
 

@@ -1,0 +1,72 @@
+package flynn.host.runc;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import flynn.api.Json;
+import java.io.File;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * runc's command line, always with this runner's own {@code --root}, so it never sees (or touches)
+ * containers that are not ours.
+ */
+final class RuncCli {
+  /** One row of {@code runc list --format json}. */
+  record Listed(@JsonProperty("id") String id, @JsonProperty("status") String status) {}
+
+  private final String runc;
+  private final String root;
+
+  RuncCli(String runc, String root) {
+    this.runc = runc;
+    this.root = root;
+  }
+
+  /**
+   * Starts {@code runc run --keep} in the foreground, in its own session: its exit status is the
+   * container's, and the stopped container stays until {@link #delete} so its cgroup can be read.
+   */
+  Process run(BundleDir bundle, String id) throws IOException {
+    return new ProcessBuilder(
+            Tools.SETSID,
+            runc,
+            "--root",
+            root,
+            "run",
+            "--keep",
+            "--bundle",
+            bundle.dir().toString(),
+            id)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
+  }
+
+  /** Signals the container's init; false when runc could not (no such or no running container). */
+  boolean kill(String id, String signal) throws IOException {
+    return Command.run(List.of(runc, "--root", root, "kill", id, signal)).ok();
+  }
+
+  /** Force-deletes the container (killing what still runs); false when it did not exist. */
+  boolean delete(String id) throws IOException {
+    if (!exists(id)) {
+      return false; // runc delete -f succeeds for unknown ids too
+    }
+    Command.check(List.of(runc, "--root", root, "delete", "-f", id));
+    return true;
+  }
+
+  boolean exists(String id) throws IOException {
+    return list().stream().anyMatch(c -> c.id().equals(id));
+  }
+
+  List<Listed> list() throws IOException {
+    Command.Result result =
+        Command.check(List.of(runc, "--root", root, "list", "--format", "json"));
+    String json = result.stdout().strip();
+    if (json.isEmpty() || json.equals("null")) {
+      return List.of();
+    }
+    return Arrays.asList(Json.mapper().readValue(json, Listed[].class));
+  }
+}

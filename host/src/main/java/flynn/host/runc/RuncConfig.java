@@ -1,0 +1,56 @@
+package flynn.host.runc;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How the runc runner runs containers: its state dir (runc's {@code --root}, bundles, IP leases),
+ * the image layers every job's root is an overlay of (the first is the top one), the job network,
+ * the cgroup parent under each hierarchy, the uid and gid of app processes, the host's hard
+ * RLIMIT_NOFILE ceiling, the runc binary and the cgroup filesystem root.
+ */
+public record RuncConfig(
+    Path stateDir,
+    List<Path> rootfsLayers,
+    NetworkConfig network,
+    String cgroupParent,
+    int appUid,
+    int appGid,
+    long maxFdCeiling,
+    String runcBinary,
+    Path cgroupRoot) {
+  public static final int APP_UID = 10_000;
+  public static final long MAX_FD_CEILING = 20_000;
+
+  public RuncConfig {
+    rootfsLayers = List.copyOf(rootfsLayers);
+    if (rootfsLayers.isEmpty()) {
+      throw new IllegalArgumentException("the runc runner needs a root filesystem layer");
+    }
+    if (!cgroupParent.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("cgroup parent must be one path segment: " + cgroupParent);
+    }
+  }
+
+  /** The defaults for this platform: bridge flynnbr0, cgroups under /flynn, uid 10000. */
+  public static RuncConfig defaults(Path stateDir, List<Path> rootfsLayers) {
+    return new RuncConfig(
+        stateDir,
+        rootfsLayers,
+        NetworkConfig.defaults(),
+        "flynn",
+        APP_UID,
+        APP_UID,
+        MAX_FD_CEILING,
+        Tools.find("runc"),
+        Path.of("/sys/fs/cgroup"));
+  }
+
+  Path runcRoot() {
+    return stateDir.resolve("runc");
+  }
+
+  Path containersDir() {
+    return stateDir.resolve("containers");
+  }
+}

@@ -1,0 +1,122 @@
+package flynn.host.runc;
+
+import flynn.api.Json;
+import flynn.host.JobRunner;
+import flynn.host.run.JobLaunch;
+import flynn.host.run.OutputSink;
+import flynn.host.run.ProcessRef;
+import flynn.host.run.RunningJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each job in a runc container: an overlay root over the image layers, tini as PID 1 when the
+ * image has it, an unprivileged user, its own network namespace and address on the job bridge, and
+ * cgroup limits. Everything it creates is named {@code flynn-<short>} (veths {@code flv<short>})
+ * and removed when the job ends, or by {@link #killLeftover} after a daemon crash.
+ */
+public final class RuncRunner implements JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(RuncRunner.class);
+
+  private final RuncConfig config;
+  private final RuncCli runc;
+  private final JobNetwork network;
+  private final IpLeases leases;
+  private final Cgroups cgroups;
+  private final ContainerTeardown teardown;
+
+  public RuncRunner(RuncConfig config) {
+    this.config = config;
+    this.runc = new RuncCli(config.runcBinary(), config.runcRoot().toString());
+    this.network = new JobNetwork(config.network());
+    this.leases = new IpLeases(config.network(), config.stateDir());
+    this.cgroups = new Cgroups(config.cgroupRoot());
+    this.teardown = new ContainerTeardown(config, runc, network, leases, cgroups);
+  }
+
+  @Override
+  public RunningJob start(JobLaunch launch, OutputSink output) throws IOException {
+    ContainerNames names = ContainerNames.forJob(launch.jobId());
+    teardown.remove(names); // a half-made container of an earlier attempt
+    try {
+      String ip = prepare(names, launch);
+      Process process = runc.run(BundleDir.of(config.containersDir(), names), names.containerId());
+      LOG.info(
+          "job={} container={} ip={} event=container-started",
+          launch.jobId(),
+          names.containerId(),
+          ip);
+      return RuncJob.start(names, process, ip, context(), launch.jobId(), output);
+    } catch (IOException | RuntimeException e) {
+      teardown.remove(names);
+      throw e;
+    }
+  }
+
+  private String prepare(ContainerNames names, JobLaunch launch) throws IOException {
+    BundleDir bundle = BundleDir.of(config.containersDir(), names);
+    Files.createDirectories(bundle.dir());
+    Files.createDirectories(config.runcRoot());
+    String ip = leases.acquire(names.containerId());
+    network.ensureBridge();
+    network.attach(names, ip);
+    Files.writeString(bundle.resolvConf(), ResolvConf.forJob(hostResolvConf()));
+    Overlay.mount(config.rootfsLayers(), bundle);
+    Files.write(bundle.config(), Json.writeBytes(OciSpec.build(plan(names, launch, bundle))));
+    return ip;
+  }
+
+  private ContainerPlan plan(ContainerNames names, JobLaunch launch, BundleDir bundle) {
+    return new ContainerPlan(
+        launch.args(),
+        RootfsInit.find(config.rootfsLayers()).orElse(null),
+        launch.env(),
+        launch.containerDir(),
+        config.appUid(),
+        config.appGid(),
+        names.containerId(),
+        bundle.rootfs().toString(),
+        JobNetwork.netnsPath(names),
+        bundle.resolvConf().toString(),
+        names.cgroupPath(config.cgroupParent()),
+        launch.limits(),
+        config.maxFdCeiling());
+  }
+
+  private RuncJob.Context context() {
+    return new RuncJob.Context(runc, cgroups, teardown, config.cgroupParent());
+  }
+
+  private static String hostResolvConf() throws IOException {
+    try {
+      return Files.readString(Path.of("/etc/resolv.conf"));
+    } catch (NoSuchFileException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Removes the container a previous daemon ran for this job, found by the runc id recorded in
+   * {@code process}; a record without one is not ours and is left alone.
+   */
+  @Override
+  public boolean killLeftover(ProcessRef process) {
+    ContainerNames names = ContainerNames.fromContainerId(process.container());
+    if (names == null) {
+      LOG.info("pid={} event=leftover-skipped reason=no-container", process.pid());
+      return false;
+    }
+    boolean found = teardown.remove(names);
+    LOG.info("container={} event=leftover-removed found={}", names.containerId(), found);
+    return found;
+  }
+
+  @Override
+  public boolean sharesHostNetwork() {
+    return false;
+  }
+}
