@@ -124,6 +124,23 @@ class PlatformIT {
     assertThat(jobProcesses()).hasSize(3);
   }
 
+  @Test
+  @Order(5)
+  void detachedOneOffJobRunsTheCommandAndItsOutputIsInTheLog() {
+    String jobId =
+        cluster
+            .flynn("-a", "demo", "run", "-d", "sh", "-c", "echo one-off $FLYNN_JOB_ID")
+            .ok()
+            .out()
+            .strip();
+
+    assertThat(jobId).isNotEmpty();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(cluster.flynn("-a", "demo", "log").ok().out()).contains("one-off " + jobId));
+  }
+
   private static ControllerClient controller() throws Exception {
     return new ControllerClient("http://127.0.0.1:" + cluster.controllerPort, cluster.key());
   }

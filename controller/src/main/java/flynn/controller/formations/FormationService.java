@@ -41,9 +41,6 @@ public final class FormationService {
     return jdbi.inTransaction(h -> {
       App app = AppLookup.require(h, appKey);
       Release release = ReleaseService.require(h, releaseId);
-      if (release.artifacts() == null || release.artifacts().isEmpty()) {
-        throw ApiException.validation("release", "release is not deployable: it has no artifacts");
-      }
       Map<String, Integer> processes =
           body.processes() == null ? Scaling.allZero(release) : body.processes();
       Scaling.validateProcesses(release, processes);

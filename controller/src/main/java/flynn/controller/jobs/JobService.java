@@ -94,9 +94,6 @@ public final class JobService {
     }
     App app = jdbi.withHandle(h -> AppLookup.require(h, appKey));
     Release release = jdbi.withHandle(h -> ReleaseService.require(h, req.release()));
-    if ((req.artifacts() == null || req.artifacts().isEmpty()) && release.artifacts().isEmpty()) {
-      throw ApiException.validation("release", "release " + release.id() + " has no artifacts");
-    }
     Hosts.Host host = hosts.any();
     String uuid = Ids.random();
     HostJob hostJob = OneOffJob.hostJob(app, release, req, host.id(), uuid);
