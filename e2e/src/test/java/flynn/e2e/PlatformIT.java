@@ -141,6 +141,20 @@ class PlatformIT {
             assertThat(cluster.flynn("-a", "demo", "log").ok().out()).contains("one-off " + jobId));
   }
 
+  @Test
+  @Order(6)
+  void deletedAppIsGoneAndItsJobsAreStopped() {
+    List<Long> jobPids = jobProcesses();
+    assertThat(jobPids).isNotEmpty();
+
+    assertThat(cluster.flynn("-a", "demo", "delete", "-y").ok().err()).contains("Deleted demo");
+
+    assertThat(cluster.flynn("apps").ok().out()).doesNotContain("demo");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(jobPids).noneMatch(PlatformIT::running));
+  }
+
   private static ControllerClient controller() throws Exception {
     return new ControllerClient("http://127.0.0.1:" + cluster.controllerPort, cluster.key());
   }

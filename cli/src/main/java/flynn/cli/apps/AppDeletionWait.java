@@ -37,7 +37,7 @@ final class AppDeletionWait {
           throw new CliException("timed out waiting for app deletion");
         }
         if (Event.APP_DELETION.equals(event.get().objectType())) {
-          return Optional.of(result(event.get()));
+          return Optional.ofNullable(result(event.get()));
         }
       }
     }

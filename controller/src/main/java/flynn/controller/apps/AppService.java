@@ -1,6 +1,7 @@
 package flynn.controller.apps;
 
 import flynn.api.controller.App;
+import flynn.api.controller.AppDeletion;
 import flynn.api.controller.Event;
 import flynn.api.http.ApiException;
 import flynn.controller.db.Ids;
@@ -104,7 +105,10 @@ public final class AppService {
       App app = AppLookup.require(h, idOrName);
       FormationService.deleteAllOf(h, app.id());
       new AppStore(h).markDeleted(app.id());
-      new EventStore(h).append(app.id(), Event.APP_DELETION, app.id(), Map.of("app", app.id()));
+      // Flynn's shape; routes, resources and release garbage collection come with later issues
+      AppDeletion deletion = new AppDeletion(app.id(), List.of(), List.of(), List.of());
+      new EventStore(h)
+          .append(app.id(), Event.APP_DELETION, app.id(), new AppDeletion.Event(deletion, ""));
     });
   }
 
