@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,18 +30,21 @@ final class Cluster implements AutoCloseable {
   static final Path ROOT =
       Path.of(System.getProperty("flynn.root", "..")).toAbsolutePath().normalize();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final Pattern HOST_STARTED = Pattern.compile("event=started url=(http://\\S+)");
 
   final Path dir;
   final Path stateDir;
   final Path flynnrc;
   final Path workDir;
   final int controllerPort;
+  private final List<String> extraFlags;
   private Process host;
   private Path hostLog;
   private int starts;
 
-  private Cluster(Path dir) throws IOException {
+  private Cluster(Path dir, List<String> extraFlags) throws IOException {
     this.dir = dir;
+    this.extraFlags = List.copyOf(extraFlags);
     this.stateDir = dir.resolve("state");
     this.flynnrc = dir.resolve("flynnrc");
     this.workDir = Files.createDirectories(dir.resolve("work"));
@@ -47,7 +52,12 @@ final class Cluster implements AutoCloseable {
   }
 
   static Cluster start() throws IOException {
-    Cluster c = new Cluster(Files.createTempDirectory("flynn-e2e-"));
+    return start(List.of());
+  }
+
+  /** With more {@code flynn-host up} flags, such as {@code --runner runc}. */
+  static Cluster start(List<String> extraFlags) throws IOException {
+    Cluster c = new Cluster(Files.createTempDirectory("flynn-e2e-"), extraFlags);
     c.up();
     return c;
   }
@@ -55,8 +65,9 @@ final class Cluster implements AutoCloseable {
   /** Runs {@code bin/flynn-host up} and waits for its ready line. */
   void up() throws IOException {
     hostLog = dir.resolve("flynn-host-" + (++starts) + ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
                 ROOT.resolve("bin/flynn-host").toString(),
                 "up",
                 "--state-dir",
@@ -66,8 +77,9 @@ final class Cluster implements AutoCloseable {
                 "--http-port",
                 Integer.toString(freePort()),
                 "--https-port",
-                Integer.toString(freePort()))
-            .redirectError(hostLog.toFile());
+                Integer.toString(freePort())));
+    cmd.addAll(extraFlags);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(hostLog.toFile());
     pb.environment().put("FLYNNRC", flynnrc.toString());
     host = pb.start();
     BufferedReader out =
@@ -111,6 +123,22 @@ final class Cluster implements AutoCloseable {
   /** SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. */
   void kill9() throws InterruptedException {
     host.destroyForcibly().waitFor();
+  }
+
+  /** The running flynn-host; the jobs it runs are among its descendants, whatever the runner. */
+  ProcessHandle hostProcess() {
+    return host.toHandle();
+  }
+
+  /** The host API's URL, from the daemon's start line in the log. */
+  String hostUrl() {
+    Matcher m = HOST_STARTED.matcher(hostLog());
+    String url = null;
+    while (m.find()) {
+      url = m.group(1);
+    }
+    assertThat(url).as("the host daemon logged its URL; its log:\n%s", hostLog()).isNotNull();
+    return url;
   }
 
   String hostLog() {

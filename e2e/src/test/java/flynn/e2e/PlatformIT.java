@@ -173,12 +173,16 @@ class PlatformIT {
     }
   }
 
-  /** The python servers of this cluster: processes whose cwd is in its state dir. */
+  /**
+   * The python servers of this cluster: processes under its flynn-host (a job's cwd is in the state
+   * dir with the process runner, but {@code /} in a container).
+   */
   private static List<Long> jobProcesses() {
-    return ProcessHandle.allProcesses()
+    return cluster
+        .hostProcess()
+        .descendants()
         .filter(p -> running(p.pid()))
         .filter(p -> p.info().command().map(c -> c.contains("python")).orElse(false))
-        .filter(p -> cwdUnder(p.pid(), cluster.stateDir))
         .map(ProcessHandle::pid)
         .toList();
   }
@@ -188,14 +192,6 @@ class PlatformIT {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
-  private static boolean cwdUnder(long pid, Path dir) {
-    try {
-      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).startsWith(dir);
     } catch (Exception e) {
       return false;
     }

@@ -12,8 +12,9 @@ final class Defaults {
       String clusterName,
       int controllerPort,
       Integer httpPort,
-      Integer httpsPort) {
-    boolean root = "root".equals(System.getProperty("user.name"));
+      Integer httpsPort,
+      RunnerChoice runner) {
+    boolean root = runningAsRoot();
     Path home = Path.of(System.getProperty("user.home"));
     Path state =
         stateDir != null ? stateDir : root ? Path.of("/var/lib/flynn") : home.resolve(".flynn");
@@ -25,6 +26,11 @@ final class Defaults {
         controllerPort,
         httpPort != null ? httpPort : root ? 80 : 8080,
         httpsPort != null ? httpsPort : root ? 443 : 8443,
-        rc != null && !rc.isBlank() ? Path.of(rc) : home.resolve(".flynnrc"));
+        rc != null && !rc.isBlank() ? Path.of(rc) : home.resolve(".flynnrc"),
+        RunnerChoice.choose(runner, RunnerChoice.thisMachine()));
+  }
+
+  static boolean runningAsRoot() {
+    return "root".equals(System.getProperty("user.name"));
   }
 }

@@ -24,6 +24,7 @@ public final class Main implements Runnable {
     org.slf4j.bridge.SLF4JBridgeHandler.install();
     int code =
         new CommandLine(new Main())
+            .setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler((e, cmd, parsed) -> {
               cmd.getErr().println("flynn-host: " + e.getMessage());
               return 1;
@@ -72,10 +73,19 @@ public final class Main implements Runnable {
         description = "Router HTTPS port (default 443 as root, 8443 otherwise).")
     Integer httpsPort;
 
+    @Option(
+        names = "--runner",
+        paramLabel = "runc|process",
+        description =
+            "How jobs run: runc containers (default as root with runc on the PATH) or plain"
+                + " processes (the default otherwise).")
+    RunnerChoice runner;
+
     @Override
     public Integer call() throws Exception {
       NodeConfig config =
-          Defaults.resolve(stateDir, domain, clusterName, controllerPort, httpPort, httpsPort);
+          Defaults.resolve(
+              stateDir, domain, clusterName, controllerPort, httpPort, httpsPort, runner);
       Node node = new Node(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -9,7 +9,10 @@ import flynn.discoverd.DiscoverdServer;
 import flynn.discoverd.EmbeddedZooKeeper;
 import flynn.host.HostConfig;
 import flynn.host.HostDaemon;
+import flynn.host.JobRunner;
 import flynn.host.ProcessRunner;
+import flynn.host.runc.RuncConfig;
+import flynn.host.runc.RuncRunner;
 import flynn.scheduler.Scheduler;
 import flynn.scheduler.SchedulerConfig;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   private static final String LOOPBACK = "127.0.0.1";
+  private static final Path HOST_ROOT = Path.of("/");
 
   private final NodeConfig config;
   private final StateDir state;
@@ -84,7 +89,7 @@ public final class Node implements AutoCloseable {
         new HostDaemon(
             new HostConfig(
                 hostId, state.resolve("host"), LOOPBACK, FreePorts.pick(), discoverd.url(), key),
-            new ProcessRunner());
+            runner());
     host.start();
     started.push(host);
 
@@ -102,6 +107,17 @@ public final class Node implements AutoCloseable {
     awaitReady(
         new ControllerClient(config.controllerUrl(), key), new DiscoverdClient(discoverd.url()));
     CliConfig.register(config, key);
+  }
+
+  private JobRunner runner() {
+    LOG.info(
+        "event=runner-chosen runner={} state_dir={}", config.runner().flag(), config.stateDir());
+    return switch (config.runner()) {
+      case PROCESS -> new ProcessRunner();
+      // Until the stack image exists, a job's root is an overlay over the host's own / (read-only
+      // lower layer, an upper dir per job); the stack image's layers replace it.
+      case RUNC -> new RuncRunner(RuncConfig.defaults(state.resolve("runc"), List.of(HOST_ROOT)));
+    };
   }
 
   public String key() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
  * What {@code flynn-host up} was asked for, resolved once from flags and the environment.
  *
  * @param flynnrc the CLI config file the cluster entry is written to
+ * @param runner how the host daemon runs jobs
  */
 public record NodeConfig(
     Path stateDir,
@@ -14,7 +15,8 @@ public record NodeConfig(
     int controllerPort,
     int httpPort,
     int httpsPort,
-    Path flynnrc) {
+    Path flynnrc,
+    RunnerChoice runner) {
 
   /** The controller URL written to the CLI config and printed when ready. */
   public String controllerUrl() {

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 final class JobRun implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
 
+  /** Where a job on the host network is reached. */
+  private static final String LOOPBACK = "127.0.0.1";
+
   private final Jobs jobs;
   private final JobEntry entry;
   private final JobLabels labels;
@@ -73,7 +76,10 @@ final class JobRun implements Runnable {
       running.stop(jobs.settings().stopGrace());
     }
     jobs.table()
-        .transition(entry, JobStates.processStarted(entry.current(), running.process().pid()));
+        .transition(
+            entry,
+            JobStates.processStarted(
+                entry.current(), running.process().pid(), running.ip().orElse(null)));
     jobs.persist();
     if (!entry.stopRequested()) {
       String failure = bringUp(job, running);
@@ -92,21 +98,27 @@ final class JobRun implements Runnable {
 
   /** Waits for the service ports and registers them; the reason it could not, or null. */
   private String bringUp(HostJob job, RunningJob running) {
+    String address = running.ip().orElse(LOOPBACK);
     List<Port> services = servicePorts(job);
     for (Port port : services) {
       Duration timeout =
           port.service().check() == null
               ? Duration.ofSeconds(10)
               : port.service().check().startTimeoutOrDefault();
-      if (!PortProbe.awaitOpen(port.port(), timeout, running.exit())) {
+      if (!PortProbe.awaitOpen(address, port.port(), timeout, running.exit())) {
         if (running.exit().isDone() || entry.stopRequested()) {
           return null;
         }
-        return "port " + port.port() + " did not accept TCP connections within " + timeout;
+        return "port "
+            + address
+            + ":"
+            + port.port()
+            + " did not accept TCP connections within "
+            + timeout;
       }
     }
     for (Port port : services) {
-      String failure = register(port);
+      String failure = register(address, port);
       if (failure != null) {
         return failure;
       }
@@ -117,10 +129,10 @@ final class JobRun implements Runnable {
     return null;
   }
 
-  private String register(Port port) {
+  private String register(String address, Port port) {
     String service = port.service().name();
     Instance instance =
-        Instance.of(port.proto(), "127.0.0.1:" + port.port(), labels.instanceMeta());
+        Instance.of(port.proto(), address + ":" + port.port(), labels.instanceMeta());
     try {
       Registration registration = jobs.registrar().register(service, instance);
       if (!entry.keep(registration)) {

@@ -18,11 +18,12 @@ final class JobStates {
         job, hostId, null, null, null, JobStatus.STARTING, now, null, null, null, null);
   }
 
-  static ActiveJob processStarted(ActiveJob a, long pid) {
+  /** The job's process exists; {@code ip} is its own address, or null on the host network. */
+  static ActiveJob processStarted(ActiveJob a, long pid, String ip) {
     return new ActiveJob(
         a.job(),
         a.hostId(),
-        a.internalIp(),
+        ip,
         (int) pid,
         a.forceStop(),
         a.status(),

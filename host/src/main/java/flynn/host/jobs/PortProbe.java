@@ -17,13 +17,13 @@ final class PortProbe {
   private PortProbe() {}
 
   /**
-   * Tries {@code 127.0.0.1:port} every {@link #INTERVAL} until it accepts, {@code timeout} passes,
-   * or {@code exited} completes (the job died, so it never will).
+   * Tries {@code host:port} every {@link #INTERVAL} until it accepts, {@code timeout} passes, or
+   * {@code exited} completes (the job died, so it never will).
    */
-  static boolean awaitOpen(int port, Duration timeout, Future<?> exited) {
+  static boolean awaitOpen(String host, int port, Duration timeout, Future<?> exited) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!exited.isDone()) {
-      if (accepts(port)) {
+      if (accepts(host, port)) {
         return true;
       }
       if (System.nanoTime() - deadline >= 0) {
@@ -34,9 +34,9 @@ final class PortProbe {
     return false;
   }
 
-  private static boolean accepts(int port) {
+  private static boolean accepts(String host, int port) {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), (int) INTERVAL.toMillis());
+      s.connect(new InetSocketAddress(host, port), (int) INTERVAL.toMillis());
       return true;
     } catch (IOException e) {
       return false;

@@ -65,9 +65,17 @@ public final class RuncRunner implements JobRunner {
     network.ensureBridge();
     network.attach(names, ip);
     Files.writeString(bundle.resolvConf(), ResolvConf.forJob(hostResolvConf()));
+    writeEtcHosts(bundle, ip, names.containerId());
     Overlay.mount(config.rootfsLayers(), bundle);
     Files.write(bundle.config(), Json.writeBytes(OciSpec.build(plan(names, launch, bundle))));
     return ip;
+  }
+
+  /** In the upper dir, so it shadows the image's /etc/hosts and goes with the container. */
+  private static void writeEtcHosts(BundleDir bundle, String ip, String hostname)
+      throws IOException {
+    Path etc = Files.createDirectories(bundle.upper().resolve("etc"));
+    Files.writeString(etc.resolve("hosts"), EtcHosts.forJob(ip, hostname));
   }
 
   private ContainerPlan plan(ContainerNames names, JobLaunch launch, BundleDir bundle) {

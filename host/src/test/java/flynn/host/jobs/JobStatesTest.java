@@ -27,7 +27,7 @@ class JobStatesTest {
   }
 
   private final ActiveJob created = JobStates.created(job("j1", "a1"), "h1", T0);
-  private final ActiveJob up = JobStates.running(JobStates.processStarted(created, 42), T1);
+  private final ActiveJob up = JobStates.running(JobStates.processStarted(created, 42, null), T1);
 
   @Test
   void aNewJobIsStartingAndAnnouncedAsCreate() {
@@ -39,14 +39,25 @@ class JobStatesTest {
 
   @Test
   void aStartedProcessIsNotAnEventUntilTheJobIsUp() {
-    ActiveJob started = JobStates.processStarted(created, 42);
+    ActiveJob started = JobStates.processStarted(created, 42, null);
 
     assertThat(started.pid()).isEqualTo(42);
+    assertThat(started.internalIp()).isNull();
     assertThat(JobStates.eventFor(started)).isNull();
     assertThat(up.status()).isEqualTo(JobStatus.RUNNING);
     assertThat(up.startedAt()).isEqualTo(T1);
     assertThat(JobStates.eventFor(up)).isEqualTo(HostEvent.START);
     assertThat(JobStates.stateLabel(up)).isEqualTo("up");
+  }
+
+  @Test
+  void aJobWithItsOwnAddressCarriesItAsInternalIpUntilItEnds() {
+    ActiveJob started = JobStates.processStarted(created, 42, "100.100.0.7");
+    ActiveJob running = JobStates.running(started, T1);
+
+    assertThat(started.internalIp()).isEqualTo("100.100.0.7");
+    assertThat(running.internalIp()).isEqualTo("100.100.0.7");
+    assertThat(JobStates.exited(running, 0, false, T2).internalIp()).isEqualTo("100.100.0.7");
   }
 
   @Test

@@ -35,6 +35,15 @@ class SmallPartsTest {
   }
 
   @Test
+  void etcHostsNamesTheJobAtItsOwnAddressBesideLoopback() {
+    String hosts = EtcHosts.forJob("100.100.0.7", "flynn-0123456789");
+
+    assertThat(hosts.lines())
+        .contains("127.0.0.1\tlocalhost", "100.100.0.7\tflynn-0123456789")
+        .anyMatch(line -> line.startsWith("::1\tlocalhost"));
+  }
+
+  @Test
   void tiniIsUsedWhenAnyLayerHasIt() throws Exception {
     Path top = Files.createDirectories(dir.resolve("top"));
     Path base = Files.createDirectories(dir.resolve("base/sbin"));
