@@ -5,6 +5,7 @@ BENCH_DIR="$(mktemp -d /tmp/flynn-bench.XXXXXX)"
 cd "$BENCH_DIR" # so that `flynn create` adds no git remote to the repository the bench runs from
 export FLYNNRC="$BENCH_DIR/flynnrc"
 CONTROLLER_PORT="${CONTROLLER_PORT:-18081}"
+RUNNER="${RUNNER:-process}" # the figures are for the process runner; RUNNER=runc for containers
 HOST_PID=""
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -17,7 +18,7 @@ cluster_up() {
   local start log="$BENCH_DIR/flynn-host.log" fifo="$BENCH_DIR/out"
   rm -f "$fifo"; mkfifo "$fifo"
   start=$(now_ms)
-  "$BENCH_ROOT/bin/flynn-host" up --state-dir "$BENCH_DIR/state" --controller-port "$CONTROLLER_PORT" \
+  "$BENCH_ROOT/bin/flynn-host" up --runner "$RUNNER" --state-dir "$BENCH_DIR/state" --controller-port "$CONTROLLER_PORT" \
     --http-port "$(free_port)" --https-port "$(free_port)" >"$fifo" 2>"$log" &
   HOST_PID=$!
   exec 3<"$fifo"
