@@ -11,17 +11,23 @@ import java.util.concurrent.TimeoutException;
 
 /** Waits for a job's port to accept TCP connections. */
 final class PortProbe {
-  /** How often the port is tried. */
-  static final Duration INTERVAL = Duration.ofMillis(100);
+  /**
+   * How often the port is tried: soon after the start at first (most servers listen within tens of
+   * milliseconds, and a refused connect costs little), then every {@link #MAX_INTERVAL}.
+   */
+  static final Duration FIRST_INTERVAL = Duration.ofMillis(10);
+
+  static final Duration MAX_INTERVAL = Duration.ofMillis(100);
 
   private PortProbe() {}
 
   /**
-   * Tries {@code host:port} every {@link #INTERVAL} until it accepts, {@code timeout} passes, or
+   * Tries {@code host:port}, at growing intervals, until it accepts, {@code timeout} passes, or
    * {@code exited} completes (the job died, so it never will).
    */
   static boolean awaitOpen(String host, int port, Duration timeout, Future<?> exited) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    Duration interval = FIRST_INTERVAL;
     while (!exited.isDone()) {
       if (accepts(host, port)) {
         return true;
@@ -29,14 +35,20 @@ final class PortProbe {
       if (System.nanoTime() - deadline >= 0) {
         return false;
       }
-      waitFor(exited, INTERVAL);
+      waitFor(exited, interval);
+      interval = next(interval);
     }
     return false;
   }
 
+  static Duration next(Duration interval) {
+    Duration doubled = interval.multipliedBy(2);
+    return doubled.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : doubled;
+  }
+
   private static boolean accepts(String host, int port) {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(host, port), (int) INTERVAL.toMillis());
+      s.connect(new InetSocketAddress(host, port), (int) MAX_INTERVAL.toMillis());
       return true;
     } catch (IOException e) {
       return false;
