@@ -2,12 +2,10 @@ package flynn.host.run;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +19,6 @@ public final class ChildJob implements RunningJob {
   /** How long after SIGKILL a process may take to be reaped before we give up waiting. */
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
-  /** How long output readers may lag behind the exit before the exit is reported anyway. */
-  private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
-
   private final String jobId;
   private final Process process;
   private final ProcessRef ref;
@@ -31,11 +26,11 @@ public final class ChildJob implements RunningJob {
 
   private static final String SETSID = Signals.executable("setsid");
 
-  private ChildJob(String jobId, Process process, ProcessRef ref, List<Thread> outputReaders) {
+  private ChildJob(String jobId, Process process, ProcessRef ref, JobOutput output) {
     this.jobId = jobId;
     this.process = process;
     this.ref = ref;
-    Thread.ofVirtual().name("job-" + jobId + "-reaper").start(() -> reap(outputReaders));
+    Thread.ofVirtual().name("job-" + jobId + "-reaper").start(() -> reap(output));
   }
 
   /**
@@ -55,25 +50,11 @@ public final class ChildJob implements RunningJob {
     Process process = builder.start();
     long pid = process.pid();
     long startTime = ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L);
-    List<Thread> readers =
-        List.of(
-            reader(launch.jobId(), StdStream.STDOUT, process.getInputStream(), output),
-            reader(launch.jobId(), StdStream.STDERR, process.getErrorStream(), output));
-    return new ChildJob(launch.jobId(), process, new ProcessRef(pid, pid, startTime), readers);
-  }
-
-  private static Thread reader(String jobId, StdStream stream, InputStream in, OutputSink output) {
-    return Thread.ofVirtual()
-        .name("job-" + jobId + "-" + stream.wire())
-        .start(() -> {
-          try (in) {
-            new LineSplitter().split(in, line -> output.line(stream, line));
-          } catch (IOException e) {
-            LOG.debug("job={} stream={} event=output-closed error={}", jobId, stream.wire(), e);
-          } catch (RuntimeException e) {
-            LOG.error("job={} stream={} event=output-reader-died", jobId, stream.wire(), e);
-          }
-        });
+    return new ChildJob(
+        launch.jobId(),
+        process,
+        new ProcessRef(pid, pid, startTime),
+        JobOutput.read(launch.jobId(), process, output));
   }
 
   @Override
@@ -115,27 +96,15 @@ public final class ChildJob implements RunningJob {
   }
 
   private boolean awaitExit(Duration timeout) {
-    try {
-      exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return false;
-    } catch (java.util.concurrent.ExecutionException e) {
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return JobOutput.awaitExit(exit, timeout);
   }
 
-  private void reap(List<Thread> outputReaders) {
+  private void reap(JobOutput output) {
     try {
       int status = process.waitFor();
       // children the leader left behind: the group id cannot be reused while they live
       Signals.signalGroup(ref.pgid(), "KILL");
-      for (Thread reader : outputReaders) {
-        reader.join(OUTPUT_DRAIN);
-      }
+      output.drain();
       exit.complete(status);
     } catch (InterruptedException e) {
       exit.completeExceptionally(e);

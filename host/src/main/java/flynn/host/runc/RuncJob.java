@@ -1,20 +1,14 @@
 package flynn.host.runc;
 
-import flynn.host.run.LineSplitter;
+import flynn.host.run.JobOutput;
 import flynn.host.run.OutputSink;
 import flynn.host.run.ProcStat;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
-import flynn.host.run.StdStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +20,6 @@ import org.slf4j.LoggerFactory;
 final class RuncJob implements RunningJob {
   private static final Logger LOG = LoggerFactory.getLogger(RuncJob.class);
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-  private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
 
   /** What a running container needs from its runner once it ends. */
   record Context(RuncCli runc, Cgroups cgroups, ContainerTeardown teardown, String cgroupParent) {}
@@ -60,26 +53,9 @@ final class RuncJob implements RunningJob {
         new ProcessRef(
             pid, pid, ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L), names.containerId());
     RuncJob job = new RuncJob(names, process, ref, ip, context);
-    List<Thread> readers =
-        List.of(
-            reader(jobId, StdStream.STDOUT, process.getInputStream(), output),
-            reader(jobId, StdStream.STDERR, process.getErrorStream(), output));
-    Thread.ofVirtual().name("job-" + jobId + "-reaper").start(() -> job.reap(readers));
+    JobOutput lines = JobOutput.read(jobId, process, output);
+    Thread.ofVirtual().name("job-" + jobId + "-reaper").start(() -> job.reap(lines));
     return job;
-  }
-
-  private static Thread reader(String jobId, StdStream stream, InputStream in, OutputSink output) {
-    return Thread.ofVirtual()
-        .name("job-" + jobId + "-" + stream.wire())
-        .start(() -> {
-          try (in) {
-            new LineSplitter().split(in, line -> output.line(stream, line));
-          } catch (IOException e) {
-            LOG.debug("job={} stream={} event=output-closed error={}", jobId, stream.wire(), e);
-          } catch (RuntimeException e) {
-            LOG.error("job={} stream={} event=output-reader-died", jobId, stream.wire(), e);
-          }
-        });
   }
 
   @Override
@@ -137,25 +113,13 @@ final class RuncJob implements RunningJob {
   }
 
   private boolean awaitExit(Duration timeout) {
-    try {
-      exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return JobOutput.awaitExit(exit, timeout);
   }
 
-  private void reap(List<Thread> readers) {
+  private void reap(JobOutput output) {
     try {
       int status = process.waitFor();
-      for (Thread reader : readers) {
-        reader.join(OUTPUT_DRAIN);
-      }
+      output.drain();
       outOfMemory = oomKilled();
       context.teardown().remove(names);
       LOG.info(
