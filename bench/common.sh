@@ -37,6 +37,16 @@ cluster_down() {
   HOST_PID=""
 }
 
+# deploy_web_app CMD: app "bench" with one release whose web process runs `sh -c CMD` with a service
+deploy_web_app() {
+  "$BENCH_ROOT/bin/flynn" create bench >/dev/null 2>&1
+  cat >"$BENCH_DIR/release.json" <<JSON
+{"processes": {"web": {"args": ["sh", "-c", "$1"],
+  "ports": [{"port": 8080, "proto": "tcp", "service": {"name": "bench-web", "create": true}}]}}}
+JSON
+  "$BENCH_ROOT/bin/flynn" -a bench release add -f "$BENCH_DIR/release.json" >/dev/null 2>&1
+}
+
 cleanup() { cluster_down; rm -rf "$BENCH_DIR"; }
 trap cleanup EXIT
 

@@ -8,12 +8,7 @@ flynn="$BENCH_ROOT/bin/flynn"
 cmd='exec /usr/bin/python3 -m http.server $PORT --bind 0.0.0.0'
 
 cluster_up
-"$flynn" create bench >/dev/null 2>&1
-cat >"$BENCH_DIR/release.json" <<JSON
-{"processes": {"web": {"args": ["sh", "-c", "$cmd"],
-  "ports": [{"port": 8080, "proto": "tcp", "service": {"name": "bench-web", "create": true}}]}}}
-JSON
-"$flynn" -a bench release add -f "$BENCH_DIR/release.json" >/dev/null 2>&1
+deploy_web_app "$cmd"
 for i in $(seq "$runs"); do
   "$flynn" -a bench scale web=1 >/dev/null
   "$flynn" -a bench scale web=0 >/dev/null

@@ -23,12 +23,7 @@ baseline_once() {
 }
 
 cluster_up
-"$flynn" create bench >/dev/null 2>&1
-cat >"$BENCH_DIR/release.json" <<JSON
-{"processes": {"web": {"args": ["sh", "-c", "$cmd"],
-  "ports": [{"port": 8080, "proto": "tcp", "service": {"name": "bench-web", "create": true}}]}}}
-JSON
-"$flynn" -a bench release add -f "$BENCH_DIR/release.json" >/dev/null 2>&1
+deploy_web_app "$cmd"
 
 : >"$BENCH_DIR/wall"; : >"$BENCH_DIR/own"; : >"$BENCH_DIR/base"
 for i in $(seq "$runs"); do
