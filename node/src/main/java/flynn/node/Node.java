@@ -43,7 +43,6 @@ public final class Node implements AutoCloseable {
   private final NodeConfig config;
   private final StateDir state;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
-  private String key;
 
   public Node(NodeConfig config) {
     this.config = config;
@@ -54,7 +53,7 @@ public final class Node implements AutoCloseable {
   public void start() {
     state.create();
     FreePorts.requireFree(config.controllerPort(), "--controller-port");
-    key = state.clusterKey();
+    String key = state.clusterKey();
     String hostId = state.hostId();
 
     EmbeddedZooKeeper zk = new EmbeddedZooKeeper(freshDir("zookeeper"), FreePorts.pick());
@@ -118,10 +117,6 @@ public final class Node implements AutoCloseable {
       // lower layer, an upper dir per job); the stack image's layers replace it.
       case RUNC -> new RuncRunner(RuncConfig.defaults(state.resolve("runc"), List.of(HOST_ROOT)));
     };
-  }
-
-  public String key() {
-    return key;
   }
 
   private void awaitReady(ControllerClient controller, DiscoverdClient discoverd) {
