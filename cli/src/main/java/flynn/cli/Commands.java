@@ -9,6 +9,7 @@ import flynn.cli.env.EnvCommand;
 import flynn.cli.jobs.KillCommand;
 import flynn.cli.jobs.PsCommand;
 import flynn.cli.jobs.RunCommand;
+import flynn.cli.limit.LimitCommand;
 import flynn.cli.log.LogCommand;
 import flynn.cli.release.ReleaseCommand;
 import flynn.cli.scale.ScaleCommand;
@@ -69,6 +70,7 @@ final class Commands {
     c.put("run", () -> new RunCommand(session));
     c.put("env", () -> EnvCommand.commandLine(session));
     c.put("release", () -> ReleaseCommand.commandLine(session));
+    c.put("limit", () -> LimitCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     return c;
   }

@@ -67,6 +67,40 @@ public record ProcessType(
         null);
   }
 
+  public ProcessType withEnv(Map<String, String> newEnv) {
+    return new ProcessType(
+        args,
+        newEnv,
+        ports,
+        volumes,
+        omni,
+        hostNetwork,
+        service,
+        resurrect,
+        resources,
+        linuxCapabilities,
+        deprecatedCmd,
+        deprecatedEntrypoint,
+        deprecatedData);
+  }
+
+  public ProcessType withResources(Map<String, ResourceSpec> newResources) {
+    return new ProcessType(
+        args,
+        env,
+        ports,
+        volumes,
+        omni,
+        hostNetwork,
+        service,
+        resurrect,
+        newResources,
+        linuxCapabilities,
+        deprecatedCmd,
+        deprecatedEntrypoint,
+        deprecatedData);
+  }
+
   public boolean isOmni() {
     return Boolean.TRUE.equals(omni);
   }

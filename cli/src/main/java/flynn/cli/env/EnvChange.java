@@ -88,19 +88,6 @@ public final class EnvChange {
       return new ProcessType(
           null, env, null, null, null, null, null, null, null, null, null, null, null);
     }
-    return new ProcessType(
-        p.args(),
-        env,
-        p.ports(),
-        p.volumes(),
-        p.omni(),
-        p.hostNetwork(),
-        p.service(),
-        p.resurrect(),
-        p.resources(),
-        p.linuxCapabilities(),
-        p.deprecatedCmd(),
-        p.deprecatedEntrypoint(),
-        p.deprecatedData());
+    return p.withEnv(env);
   }
 }

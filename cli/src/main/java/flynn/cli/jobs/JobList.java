@@ -45,7 +45,7 @@ public final class JobList {
               List.of(
                   idOf(j),
                   typeOf(j),
-                  String.valueOf(j.state()),
+                  stateOf(j),
                   HumanTime.ago(j.createdAt(), now),
                   j.release() == null ? "" : j.release()));
       if (command) {
@@ -54,6 +54,23 @@ public final class JobList {
       t.row(row);
     }
     return t.render();
+  }
+
+  /**
+   * The state, and for a job that ended badly why: {@code down (exited 137: out of memory)}, {@code
+   * down (exited 3)}, {@code failed (<host error>)}.
+   */
+  public static String stateOf(Job j) {
+    String state = String.valueOf(j.state());
+    if (!JobState.isDown(j.state())) {
+      return state;
+    }
+    boolean failedExit = j.exitStatus() != null && j.exitStatus() != 0;
+    boolean hostError = j.hostError() != null && !j.hostError().isEmpty();
+    if (failedExit) {
+      return state + " (exited " + j.exitStatus() + (hostError ? ": " + j.hostError() : "") + ")";
+    }
+    return hostError ? state + " (" + j.hostError() + ")" : state;
   }
 
   /** The job's id, or its uuid before it is placed on a host. */

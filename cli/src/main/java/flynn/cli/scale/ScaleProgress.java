@@ -4,6 +4,7 @@ import flynn.api.Json;
 import flynn.api.controller.Event;
 import flynn.api.controller.Job;
 import flynn.api.controller.ScaleRequest;
+import flynn.cli.jobs.JobList;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -55,8 +56,13 @@ public final class ScaleProgress {
 
   /** {@code 02:28:34.333 ==> web host-3f656af6... up}, Flynn's job event line. */
   public static String jobLine(Job job, LocalTime now) {
-    String id = job.id() == null || job.id().isEmpty() ? job.uuid() : job.id();
-    return CLOCK.format(now) + " ==> " + job.type() + " " + id + " " + job.state();
+    return CLOCK.format(now)
+        + " ==> "
+        + job.type()
+        + " "
+        + JobList.idOf(job)
+        + " "
+        + JobList.stateOf(job);
   }
 
   private Step onJob(Job job, LocalTime now) {

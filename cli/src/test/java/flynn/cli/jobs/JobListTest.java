@@ -56,4 +56,35 @@ class JobListTest {
                 + "host-a  web   up     About a minute ago  rel-1    server\n"
                 + "host-c  web   up     25 seconds ago      rel-1    server\n");
   }
+
+  static Job ended(String state, Integer exitStatus, String hostError) {
+    return new Job(
+        "host-x",
+        "u",
+        "host",
+        "app",
+        "rel-1",
+        "web",
+        state,
+        null,
+        null,
+        null,
+        exitStatus,
+        hostError,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void aJobThatEndedBadlySaysWhy() {
+    assertThat(JobList.stateOf(ended("down", 137, "out of memory")))
+        .isEqualTo("down (exited 137: out of memory)");
+    assertThat(JobList.stateOf(ended("down", 3, null))).isEqualTo("down (exited 3)");
+    assertThat(JobList.stateOf(ended("failed", null, "no such image")))
+        .isEqualTo("failed (no such image)");
+    assertThat(JobList.stateOf(ended("down", 0, null))).isEqualTo("down");
+    assertThat(JobList.stateOf(ended("up", null, null))).isEqualTo("up");
+  }
 }

@@ -3,6 +3,8 @@ package flynn.controller.releases;
 import flynn.api.controller.ProcessType;
 import flynn.api.controller.Release;
 import flynn.api.host.Port;
+import flynn.api.host.ResourceSpec;
+import flynn.api.host.Resources;
 import flynn.api.http.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +64,28 @@ public final class ReleaseRules {
     if (p.ports() != null) {
       p.ports().forEach(port -> checkPort(field, port));
     }
-    return p.normalized();
+    checkResources(field, p.resources());
+    ProcessType normal = p.normalized();
+    return normal.withResources(Resources.withDefaults(normal.resources()));
+  }
+
+  private static void checkResources(String field, Map<String, ResourceSpec> resources) {
+    if (resources == null) {
+      return;
+    }
+    resources.forEach((type, spec) -> {
+      if (!Resources.isKnown(type)) {
+        throw ApiException.validation(
+            field + ".resources",
+            "unknown resource \"" + type + "\" (use " + String.join(", ", Resources.TYPES) + ")");
+      }
+      if (spec == null
+          || (spec.limit() != null && spec.limit() <= 0)
+          || (spec.request() != null && spec.request() <= 0)) {
+        throw ApiException.validation(
+            field + ".resources." + type, "resource " + type + " must be a positive number");
+      }
+    });
   }
 
   private static void checkPort(String field, Port port) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import flynn.api.controller.ProcessType;
 import flynn.api.controller.Release;
 import flynn.api.host.Port;
+import flynn.api.host.ResourceSpec;
 import flynn.api.http.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,40 @@ class ReleaseRulesTest {
     assertThat(ReleaseRules.normalize(release(Map.of("web", ok))).processes()).containsKey("web");
     assertThatThrownBy(() -> ReleaseRules.normalize(release(Map.of("web", bad))))
         .hasMessageContaining("tcp or udp");
+  }
+
+  @Test
+  void resourcesGetFlynnsDefaultsAndKeepWhatIsGiven() {
+    ProcessType web =
+        proc(List.of("x"), null, null, null).withResources(Map.of("memory", ResourceSpec.of(256)));
+
+    Map<String, ResourceSpec> r =
+        ReleaseRules.normalize(release(Map.of("web", web))).processes().get("web").resources();
+
+    assertThat(r)
+        .containsEntry("memory", ResourceSpec.of(256))
+        .containsEntry("cpu", ResourceSpec.of(1000))
+        .containsEntry("max_fd", ResourceSpec.of(10_000))
+        .containsEntry("temp_disk", ResourceSpec.of(100L << 20))
+        .doesNotContainKey("max_procs");
+  }
+
+  @Test
+  void unknownOrNonPositiveResourcesAreRefusedOnTheirField() {
+    ProcessType unknown =
+        proc(List.of("x"), null, null, null).withResources(Map.of("disk", ResourceSpec.of(1)));
+    ProcessType zero =
+        proc(List.of("x"), null, null, null).withResources(Map.of("cpu", ResourceSpec.of(0)));
+
+    assertThatThrownBy(() -> ReleaseRules.normalize(release(Map.of("web", unknown))))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.error().field()).isEqualTo("processes.web.resources"))
+        .hasMessageContaining("unknown resource \"disk\"");
+    assertThatThrownBy(() -> ReleaseRules.normalize(release(Map.of("web", zero))))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.error().field()).isEqualTo("processes.web.resources.cpu"));
   }
 
   @Test
