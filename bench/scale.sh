@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `flynn scale web=0 -> N` with the process runner, until every job is up (its port accepts), as
+# `flynn scale web=0 -> N` with the runner in RUNNER (default process), until every job is up (its port accepts), as
 # the wall time of the CLI command and as the CLI's own "scale completed in" figure. Baseline in the
 # same run: the same N processes started straight from this shell, waiting for each port to accept.
 # Each side is measured RUNS times, alternating; medians are reported.
@@ -7,7 +7,7 @@
 n="${N:-50}"
 runs="${RUNS:-3}"
 flynn="$BENCH_ROOT/bin/flynn"
-cmd='exec python3 -m http.server $PORT --bind 127.0.0.1'
+cmd='exec python3 -m http.server $PORT --bind 0.0.0.0' # 0.0.0.0: a container's port is probed on its own IP
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
