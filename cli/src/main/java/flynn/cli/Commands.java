@@ -5,6 +5,7 @@ import flynn.cli.apps.CreateCommand;
 import flynn.cli.apps.DeleteCommand;
 import flynn.cli.apps.InfoCommand;
 import flynn.cli.cluster.ClusterCommand;
+import flynn.cli.docker.DockerCommand;
 import flynn.cli.env.EnvCommand;
 import flynn.cli.jobs.KillCommand;
 import flynn.cli.jobs.PsCommand;
@@ -69,6 +70,7 @@ final class Commands {
     c.put("run", () -> new RunCommand(session));
     c.put("env", () -> EnvCommand.commandLine(session));
     c.put("release", () -> ReleaseCommand.commandLine(session));
+    c.put("docker", () -> DockerCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     return c;
   }
