@@ -5,6 +5,7 @@ import flynn.cli.apps.CreateCommand;
 import flynn.cli.apps.DeleteCommand;
 import flynn.cli.apps.InfoCommand;
 import flynn.cli.cluster.ClusterCommand;
+import flynn.cli.docker.DockerCommand;
 import flynn.cli.env.EnvCommand;
 import flynn.cli.jobs.KillCommand;
 import flynn.cli.jobs.PsCommand;
@@ -71,6 +72,7 @@ final class Commands {
     c.put("env", () -> EnvCommand.commandLine(session));
     c.put("release", () -> ReleaseCommand.commandLine(session));
     c.put("limit", () -> LimitCommand.commandLine(session));
+    c.put("docker", () -> DockerCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     return c;
   }

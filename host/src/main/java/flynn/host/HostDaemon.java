@@ -1,9 +1,12 @@
 package flynn.host;
 
+import flynn.api.discoverd.DiscoverdClient;
 import flynn.api.discoverd.Instance;
 import flynn.api.host.HostStatus;
 import flynn.host.api.HostApi;
 import flynn.host.discovery.Registrar;
+import flynn.host.images.BlobstoreSource;
+import flynn.host.images.ImageStore;
 import flynn.host.jobs.Jobs;
 import flynn.host.logs.LogStore;
 import flynn.host.state.StateFile;
@@ -60,7 +63,17 @@ public final class HostDaemon implements AutoCloseable {
             runner,
             registrar,
             logs,
-            new StateFile(c.stateDir()));
+            new StateFile(c.stateDir()),
+            new ImageStore(
+                c.stateDir().resolve("images"),
+                new BlobstoreSource(
+                    c.discoverdUrl() == null ? null : new DiscoverdClient(c.discoverdUrl()),
+                    c.key()),
+                isRoot()));
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
   }
 
   /** Recovers from a previous crash, serves the API and registers the host. */

@@ -2,6 +2,10 @@ package flynn.node;
 
 import flynn.api.controller.ControllerClient;
 import flynn.api.discoverd.DiscoverdClient;
+import flynn.api.discoverd.Heartbeat;
+import flynn.api.discoverd.Instance;
+import flynn.blobstore.BlobstoreConfig;
+import flynn.blobstore.BlobstoreServer;
 import flynn.controller.ControllerConfig;
 import flynn.controller.ControllerServer;
 import flynn.discoverd.DiscoverdConfig;
@@ -26,6 +30,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +89,17 @@ public final class Node implements AutoCloseable {
     controller.start();
     started.push(controller);
 
+    BlobstoreServer blobstore =
+        new BlobstoreServer(
+            new BlobstoreConfig(LOOPBACK, FreePorts.pick(), key, state.resolve("blobstore")));
+    blobstore.start();
+    started.push(blobstore);
+    started.push(
+        Heartbeat.start(
+            new DiscoverdClient(discoverd.url()),
+            BlobstoreServer.SERVICE,
+            Instance.of("http", blobstore.address(), Map.of())));
+
     HostDaemon host =
         new HostDaemon(
             new HostConfig(
@@ -105,7 +121,7 @@ public final class Node implements AutoCloseable {
 
     awaitReady(
         new ControllerClient(config.controllerUrl(), key), new DiscoverdClient(discoverd.url()));
-    CliConfig.register(config, key);
+    CliConfig.register(config, key, blobstore.url());
   }
 
   private JobRunner runner() {

@@ -1,6 +1,7 @@
 package flynn.api.host;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +15,29 @@ public record HostJob(
     @JsonProperty("resources") Map<String, ResourceSpec> resources,
     @JsonProperty("partition") String partition,
     @JsonProperty("config") ContainerConfig config,
-    @JsonProperty("resurrect") Boolean resurrect) {
+    @JsonProperty("resurrect") Boolean resurrect,
+    @JsonProperty("mountspecs") List<Mountspec> mountspecs) {
 
   public static final String META_APP = "flynn-controller.app";
   public static final String META_APP_NAME = "flynn-controller.app_name";
   public static final String META_RELEASE = "flynn-controller.release";
   public static final String META_TYPE = "flynn-controller.type";
+
+  /** A job with no image layers: it runs in the host's default root. */
+  public HostJob(
+      String id,
+      Map<String, String> metadata,
+      Map<String, ResourceSpec> resources,
+      String partition,
+      ContainerConfig config,
+      Boolean resurrect) {
+    this(id, metadata, resources, partition, config, resurrect, null);
+  }
+
+  /** The image layers of the job's root, bottom first; empty for the host's default root. */
+  public List<Mountspec> imageLayers() {
+    return mountspecs == null ? List.of() : mountspecs;
+  }
 
   public String meta(String key) {
     return metadata == null ? null : metadata.get(key);

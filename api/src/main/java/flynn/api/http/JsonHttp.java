@@ -28,16 +28,18 @@ public final class JsonHttp {
 
   public JsonHttp(String baseUrl, String key) {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-    this.authorization =
-        key == null
-            ? null
-            : "Basic "
-                + Base64.getEncoder().encodeToString((":" + key).getBytes(StandardCharsets.UTF_8));
+    this.authorization = key == null ? null : basicAuth(key);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+  }
+
+  /** The {@code Authorization} header value of Flynn's scheme: Basic, empty user, the key. */
+  public static String basicAuth(String key) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((":" + key).getBytes(StandardCharsets.UTF_8));
   }
 
   public String baseUrl() {
@@ -175,7 +177,8 @@ public final class JsonHttp {
         503, ApiException.SERVICE_UNAVAILABLE, "cannot reach " + baseUrl() + ": " + why, null);
   }
 
-  static ApiException errorFrom(int status, byte[] body) {
+  /** The error an error response stands for: its JSON error, or a generic one from the status. */
+  public static ApiException errorFrom(int status, byte[] body) {
     try {
       ApiError err = Json.mapper().readValue(body, ApiError.class);
       if (err.code() != null) {

@@ -160,7 +160,10 @@ final class JobRun implements Runnable {
         dir,
         ports,
         JobLimits.of(job.resources()),
-        job.config().workingDir());
+        job.config().workingDir(),
+        jobs.images().layers(job.imageLayers()),
+        job.config().uid(),
+        job.config().gid());
   }
 
   private OutputSink output(HostJob job) {

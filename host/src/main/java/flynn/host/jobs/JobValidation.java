@@ -1,6 +1,7 @@
 package flynn.host.jobs;
 
 import flynn.api.host.HostJob;
+import flynn.api.host.Mountspec;
 import flynn.api.http.ApiException;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,23 @@ final class JobValidation {
     if (job.config().args().stream().anyMatch(a -> a == null)) {
       throw ApiException.validation("config.args", "must not contain null");
     }
+    for (var layer : job.imageLayers()) {
+      if (!Mountspec.TYPE_TAR.equals(layer.type())) {
+        throw ApiException.validation(
+            "mountspecs", "layer type " + layer.type() + " is not supported (only tar layers)");
+      }
+      if (layer.url() == null || layer.sha256() == null) {
+        throw ApiException.validation(
+            "mountspecs", "layer " + layer.id() + " needs a url and a sha256 hash");
+      }
+    }
     return new HostJob(
-        pathId, job.metadata(), job.resources(), job.partition(), job.config(), job.resurrect());
+        pathId,
+        job.metadata(),
+        job.resources(),
+        job.partition(),
+        job.config(),
+        job.resurrect(),
+        job.mountspecs());
   }
 }

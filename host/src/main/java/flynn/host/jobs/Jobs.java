@@ -10,6 +10,7 @@ import flynn.host.JobRunner;
 import flynn.host.discovery.Registrar;
 import flynn.host.discovery.Registrar.Registration;
 import flynn.host.feed.Feed;
+import flynn.host.images.ImageLayers;
 import flynn.host.logs.LogStore;
 import flynn.host.run.RunningJob;
 import flynn.host.state.RunningRecord;
@@ -50,6 +51,7 @@ public final class Jobs implements AutoCloseable {
   private final Registrar registrar;
   private final LogStore logs;
   private final StateFile stateFile;
+  private final ImageLayers images;
   private final JobTable table = new JobTable();
   private volatile boolean closed;
 
@@ -59,11 +61,25 @@ public final class Jobs implements AutoCloseable {
       Registrar registrar,
       LogStore logs,
       StateFile stateFile) {
+    this(settings, runner, registrar, logs, stateFile, ImageLayers.NONE);
+  }
+
+  /**
+   * @param images resolves the image layers of jobs that have them
+   */
+  public Jobs(
+      Settings settings,
+      JobRunner runner,
+      Registrar registrar,
+      LogStore logs,
+      StateFile stateFile,
+      ImageLayers images) {
     this.settings = settings;
     this.runner = runner;
     this.registrar = registrar;
     this.logs = logs;
     this.stateFile = stateFile;
+    this.images = images;
   }
 
   /**
@@ -187,7 +203,13 @@ public final class Jobs implements AutoCloseable {
             c.hostNetwork(),
             c.disableLog());
     return new HostJob(
-        job.id(), job.metadata(), job.resources(), job.partition(), resolved, job.resurrect());
+        job.id(),
+        job.metadata(),
+        job.resources(),
+        job.partition(),
+        resolved,
+        job.resurrect(),
+        job.mountspecs());
   }
 
   private static void await(CompletableFuture<?> future, Duration timeout) {
@@ -208,6 +230,10 @@ public final class Jobs implements AutoCloseable {
 
   JobRunner runner() {
     return runner;
+  }
+
+  ImageLayers images() {
+    return images;
   }
 
   Registrar registrar() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class RuncRunner implements JobRunner {
     network.attach(names, ip);
     Files.writeString(bundle.resolvConf(), ResolvConf.forJob(hostResolvConf()));
     writeEtcHosts(bundle, ip, names.containerId());
-    Overlay.mount(config.rootfsLayers(), bundle);
+    Overlay.mount(rootfs(launch), bundle);
     Files.write(bundle.config(), Json.writeBytes(OciSpec.build(plan(names, launch, bundle))));
     return ip;
   }
@@ -79,13 +80,14 @@ public final class RuncRunner implements JobRunner {
   }
 
   private ContainerPlan plan(ContainerNames names, JobLaunch launch, BundleDir bundle) {
+    int uid = appUser(launch.uid(), config.appUid());
     return new ContainerPlan(
         launch.args(),
-        RootfsInit.find(config.rootfsLayers()).orElse(null),
+        RootfsInit.find(rootfs(launch)).orElse(null),
         launch.env(),
         launch.containerDir(),
-        config.appUid(),
-        config.appGid(),
+        uid,
+        uid == config.appUid() ? config.appGid() : appUser(launch.gid(), uid),
         names.containerId(),
         bundle.rootfs().toString(),
         JobNetwork.netnsPath(names),
@@ -93,6 +95,16 @@ public final class RuncRunner implements JobRunner {
         names.cgroupPath(config.cgroupParent()),
         launch.limits(),
         config.maxFdCeiling());
+  }
+
+  /** The job's image layers, or the runner's default root when it has none. */
+  private List<Path> rootfs(JobLaunch launch) {
+    return launch.imageLayers().isEmpty() ? config.rootfsLayers() : launch.imageLayers();
+  }
+
+  /** An image's user, except root (and none), which become the platform's app user. */
+  static int appUser(Integer requested, int appDefault) {
+    return requested == null || requested <= 0 ? appDefault : requested;
   }
 
   private RuncJob.Context context() {

@@ -2,6 +2,8 @@ package flynn.scheduler.jobs;
 
 import flynn.api.controller.App;
 import flynn.api.controller.ExpandedFormation;
+import flynn.api.controller.ImageArtifacts;
+import flynn.api.controller.ImageManifest.ImageEntrypoint;
 import flynn.api.controller.JobIdentity;
 import flynn.api.controller.ProcessType;
 import flynn.api.host.ContainerConfig;
@@ -26,6 +28,9 @@ public final class HostJobFactory {
           "cpu", ResourceSpec.of(1000),
           "max_fd", ResourceSpec.of(10_000));
 
+  private static final ImageEntrypoint NO_IMAGE =
+      new ImageEntrypoint(null, null, null, null, null, null);
+
   private HostJobFactory() {}
 
   public static HostJob build(ExpandedFormation f, String type, String hostId, String uuid) {
@@ -35,16 +40,18 @@ public final class HostJobFactory {
           "release " + f.release().id() + " has no process type " + type);
     }
     String id = JobIds.of(hostId, uuid);
+    ImageEntrypoint entrypoint = ImageArtifacts.entrypoint(f.artifacts(), type).orElse(NO_IMAGE);
+    List<String> args = process.effectiveArgs();
     var config =
         new ContainerConfig(
-            process.effectiveArgs(),
+            args.isEmpty() && entrypoint.args() != null ? entrypoint.args() : args,
             null,
             null,
-            env(f, type, process, id),
+            env(f, type, process, id, entrypoint),
             ports(process),
-            null,
-            null,
-            null,
+            entrypoint.workingDir(),
+            entrypoint.uid(),
+            entrypoint.gid(),
             process.hostNetwork(),
             null);
     return new HostJob(
@@ -53,11 +60,15 @@ public final class HostJobFactory {
         resources(process),
         isSystemApp(f.app()) ? "system" : null,
         config,
-        process.resurrect());
+        process.resurrect(),
+        ImageArtifacts.mountspecs(f.artifacts()));
   }
 
-  static Map<String, String> env(ExpandedFormation f, String type, ProcessType p, String jobId) {
+  /** The image's env, under the release's, under the process type's, under Flynn's own. */
+  static Map<String, String> env(
+      ExpandedFormation f, String type, ProcessType p, String jobId, ImageEntrypoint entrypoint) {
     Map<String, String> env = new HashMap<>();
+    putAll(env, entrypoint.env());
     putAll(env, f.release().env());
     putAll(env, p.env());
     env.putAll(JobIdentity.env(f.app(), f.release().id(), type, jobId));
