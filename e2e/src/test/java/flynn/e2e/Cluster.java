@@ -37,6 +37,8 @@ final class Cluster implements AutoCloseable {
   final Path flynnrc;
   final Path workDir;
   final int controllerPort;
+  final int httpPort;
+  final int httpsPort;
   private final List<String> extraFlags;
   private Process host;
   private Path hostLog;
@@ -49,6 +51,8 @@ final class Cluster implements AutoCloseable {
     this.flynnrc = dir.resolve("flynnrc");
     this.workDir = Files.createDirectories(dir.resolve("work"));
     this.controllerPort = freePort();
+    this.httpPort = freePort();
+    this.httpsPort = freePort();
   }
 
   static Cluster start() throws IOException {
@@ -75,9 +79,9 @@ final class Cluster implements AutoCloseable {
                 "--controller-port",
                 Integer.toString(controllerPort),
                 "--http-port",
-                Integer.toString(freePort()),
+                Integer.toString(httpPort),
                 "--https-port",
-                Integer.toString(freePort())));
+                Integer.toString(httpsPort)));
     cmd.addAll(extraFlags);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(hostLog.toFile());
     pb.environment().put("FLYNNRC", flynnrc.toString());

@@ -86,6 +86,7 @@ class RuncIT {
     assertThat(netnsNames()).doesNotContainAnyElementsOf(containers);
     assertThat(mountsUnder(cluster.stateDir)).isEmpty();
     assertThat(containers()).isEmpty();
+    assertThat(run("nft", "list", "tables").lines()).doesNotContain("table inet flynn");
   }
 
   private List<Job> upWebJobs() {

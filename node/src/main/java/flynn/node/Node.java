@@ -15,6 +15,9 @@ import flynn.host.HostConfig;
 import flynn.host.HostDaemon;
 import flynn.host.JobRunner;
 import flynn.host.ProcessRunner;
+import flynn.host.net.Firewall;
+import flynn.host.net.FirewallConfig;
+import flynn.host.runc.JobResolver;
 import flynn.host.runc.RuncConfig;
 import flynn.host.runc.RuncRunner;
 import flynn.scheduler.Scheduler;
@@ -131,8 +134,21 @@ public final class Node implements AutoCloseable {
       case PROCESS -> new ProcessRunner();
       // Until the stack image exists, a job's root is an overlay over the host's own / (read-only
       // lower layer, an upper dir per job); the stack image's layers replace it.
-      case RUNC -> new RuncRunner(RuncConfig.defaults(state.resolve("runc"), List.of(HOST_ROOT)));
+      case RUNC -> runcRunner(RuncConfig.defaults(state.resolve("runc"), List.of(HOST_ROOT)));
     };
+  }
+
+  /** Containers, with the firewall that keeps their jobs off this machine's private ports. */
+  private JobRunner runcRunner(RuncConfig runc) {
+    JobResolver resolver = JobResolver.detect(runc.network());
+    Firewall firewall =
+        new Firewall(
+            FirewallConfig.defaults(
+                runc.network(), config.httpPort(), config.httpsPort(), resolver.onHost()),
+            runc.stateDir());
+    started.push(firewall); // stopped after the host daemon, so its jobs never run unguarded
+    firewall.start();
+    return new RuncRunner(runc, resolver);
   }
 
   private void awaitReady(ControllerClient controller, DiscoverdClient discoverd) {

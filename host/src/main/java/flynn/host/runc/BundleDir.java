@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A container's OCI bundle under the runner's state dir: {@code config.json}, the overlay's {@code
- * rootfs} mount point, its {@code upper} and {@code work} dirs, and the job's {@code resolv.conf}.
+ * rootfs} mount point, its {@code upper} and {@code work} dirs on the job's size-limited {@code
+ * disk} (a tmpfs), and the job's {@code resolv.conf}.
  */
 record BundleDir(Path dir) {
   static BundleDir of(Path containersDir, ContainerNames names) {
@@ -19,12 +20,17 @@ record BundleDir(Path dir) {
     return dir.resolve("rootfs");
   }
 
+  /** The job's temp disk: the mount point of its tmpfs, which holds the upper and work dirs. */
+  Path disk() {
+    return dir.resolve("disk");
+  }
+
   Path upper() {
-    return dir.resolve("upper");
+    return disk().resolve("upper");
   }
 
   Path work() {
-    return dir.resolve("work");
+    return disk().resolve("work");
   }
 
   Path resolvConf() {

@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Runs a short-lived system tool (ip, mount, runc) to completion and captures what it printed. */
-final class Command {
-  record Result(List<String> command, int status, String stdout, String stderr) {
-    boolean ok() {
+public final class Command {
+  public record Result(List<String> command, int status, String stdout, String stderr) {
+    public boolean ok() {
       return status == 0;
     }
 
     /** The tool's own complaint, for error messages and logs. */
-    String problem() {
+    public String problem() {
       String text = stderr.isBlank() ? stdout : stderr;
       return String.join(" ", command) + " exited " + status + ": " + text.strip();
     }
@@ -21,12 +21,12 @@ final class Command {
 
   private Command() {}
 
-  static Result run(List<String> command) throws IOException {
+  public static Result run(List<String> command) throws IOException {
     return run(command, null);
   }
 
   /** Runs {@code command}, feeding it {@code input} (null: nothing) on stdin. */
-  static Result run(List<String> command, String input) throws IOException {
+  public static Result run(List<String> command, String input) throws IOException {
     Process process = new ProcessBuilder(command).start();
     try (OutputStream stdin = process.getOutputStream()) {
       if (input != null) {
@@ -51,11 +51,11 @@ final class Command {
   }
 
   /** Runs {@code command} and fails with the tool's message unless it succeeded. */
-  static Result check(List<String> command) throws IOException {
+  public static Result check(List<String> command) throws IOException {
     return check(command, null);
   }
 
-  static Result check(List<String> command, String input) throws IOException {
+  public static Result check(List<String> command, String input) throws IOException {
     Result result = run(command, input);
     if (!result.ok()) {
       throw new IOException(result.problem());

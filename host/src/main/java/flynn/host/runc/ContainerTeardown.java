@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes everything a container had, in order: the runc container, the overlay mount, the network
- * namespace and veth, the IP lease, the cgroups, the bundle dir. Each step runs even when an
- * earlier one failed; failures are logged, so one stuck part does not leak the others.
+ * Removes everything a container had, in order: the runc container, the overlay mount, its temp
+ * disk, the network namespace and veth, the IP lease, the cgroups, the bundle dir. Each step runs
+ * even when an earlier one failed; failures are logged, so one stuck part does not leak the others.
  */
 final class ContainerTeardown {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerTeardown.class);
@@ -42,6 +43,7 @@ final class ContainerTeardown {
     String id = names.containerId();
     boolean found = step(id, "runc-delete", () -> runc.delete(id));
     found |= step(id, "unmount", () -> Overlay.unmount(bundle));
+    found |= step(id, "temp-disk-unmount", () -> TempDisk.unmount(bundle));
     found |= step(id, "netns-delete", () -> network.detach(names));
     found |= step(id, "ip-release", () -> leases.release(id));
     found |=
@@ -68,8 +70,10 @@ final class ContainerTeardown {
     if (!Files.exists(bundle.dir())) {
       return false;
     }
-    if (Overlay.isMounted(bundle.rootfs())) {
-      throw new IOException(bundle.rootfs() + " is still mounted; bundle kept");
+    for (Path mountPoint : List.of(bundle.rootfs(), bundle.disk())) {
+      if (Overlay.isMounted(mountPoint)) {
+        throw new IOException(mountPoint + " is still mounted; bundle kept");
+      }
     }
     try (Stream<Path> paths = Files.walk(bundle.dir())) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -22,4 +22,10 @@ public record NetworkConfig(String bridge, String gateway, int prefixLength) {
   public String gatewayCidr() {
     return gateway + "/" + prefixLength;
   }
+
+  /** The jobs' subnet in CIDR form, e.g. {@code 100.100.0.0/16}. */
+  public String subnetCidr() {
+    long mask = (0xffffffffL << (32 - prefixLength)) & 0xffffffffL;
+    return Ipv4.format(Ipv4.parse(gateway) & mask) + "/" + prefixLength;
+  }
 }

@@ -142,7 +142,11 @@ public record OciSpec(
             List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")),
         new Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")),
         new Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")),
-        new Mount("/tmp", "tmpfs", "tmpfs", List.of("nosuid", "nodev", "mode=1777")),
+        new Mount(
+            "/tmp",
+            "tmpfs",
+            "tmpfs",
+            List.of("nosuid", "nodev", "mode=1777", "size=" + plan.limits().tempDiskBytes())),
         new Mount(
             "/etc/resolv.conf",
             "bind",

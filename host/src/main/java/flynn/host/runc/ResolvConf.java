@@ -1,5 +1,6 @@
 package flynn.host.runc;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The resolv.conf a job gets: the host's, minus resolvers on the host's loopback. */
@@ -18,6 +19,24 @@ final class ResolvConf {
             .filter(line -> !isLoopbackResolver(line))
             .collect(Collectors.joining("\n"));
     return lines.isEmpty() ? "" : lines + "\n";
+  }
+
+  /** True when the file names at least one resolver a job can reach (not on the loopback). */
+  static boolean hasReachableResolver(String resolvConf) {
+    return forJob(resolvConf).lines().anyMatch(line -> line.startsWith("nameserver"));
+  }
+
+  /** The host's search and options lines with {@code nameservers} instead of its resolvers. */
+  static String withResolvers(String hostResolvConf, List<String> nameservers) {
+    String rest =
+        forJob(hostResolvConf)
+            .lines()
+            .filter(line -> !line.startsWith("nameserver"))
+            .collect(Collectors.joining("\n"));
+    String resolvers =
+        nameservers.stream().map(ns -> "nameserver " + ns).collect(Collectors.joining("\n"));
+    String text = rest.isEmpty() ? resolvers : resolvers + "\n" + rest;
+    return text.isEmpty() ? "" : text + "\n";
   }
 
   private static boolean isLoopbackResolver(String line) {

@@ -8,17 +8,17 @@ import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each job in a runc container: an overlay root over the image layers, tini as PID 1 when the
- * image has it, an unprivileged user, its own network namespace and address on the job bridge, and
- * cgroup limits. Everything it creates is named {@code flynn-<short>} (veths {@code flv<short>})
- * and removed when the job ends, or by {@link #killLeftover} after a daemon crash.
+ * Runs each job in a runc container: an overlay root over the image layers (its writable layer on a
+ * tmpfs the size of the job's temp disk), tini as PID 1 when the image has it, an unprivileged
+ * user, its own network namespace and address on the job bridge, and cgroup limits. Everything it
+ * creates is named {@code flynn-<short>} (veths {@code flv<short>}) and removed when the job ends,
+ * or by {@link #killLeftover} after a daemon crash.
  */
 public final class RuncRunner implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(RuncRunner.class);
@@ -29,9 +29,16 @@ public final class RuncRunner implements JobRunner {
   private final IpLeases leases;
   private final Cgroups cgroups;
   private final ContainerTeardown teardown;
+  private final JobResolver resolver;
 
+  /** With the resolver {@link JobResolver#detect} chooses for this host. */
   public RuncRunner(RuncConfig config) {
+    this(config, JobResolver.detect(config.network()));
+  }
+
+  public RuncRunner(RuncConfig config, JobResolver resolver) {
     this.config = config;
+    this.resolver = resolver;
     this.runc = new RuncCli(config.runcBinary(), config.runcRoot().toString());
     this.network = new JobNetwork(config.network());
     this.leases = new IpLeases(config.network(), config.stateDir());
@@ -65,7 +72,8 @@ public final class RuncRunner implements JobRunner {
     String ip = leases.acquire(names.containerId());
     network.ensureBridge();
     network.attach(names, ip);
-    Files.writeString(bundle.resolvConf(), ResolvConf.forJob(hostResolvConf()));
+    Files.writeString(bundle.resolvConf(), resolver.resolvConf());
+    TempDisk.mount(bundle, launch.limits().tempDiskBytes());
     writeEtcHosts(bundle, ip, names.containerId());
     Overlay.mount(rootfs(launch), bundle);
     Files.write(bundle.config(), Json.writeBytes(OciSpec.build(plan(names, launch, bundle))));
@@ -109,14 +117,6 @@ public final class RuncRunner implements JobRunner {
 
   private RuncJob.Context context() {
     return new RuncJob.Context(runc, cgroups, teardown, config.cgroupParent());
-  }
-
-  private static String hostResolvConf() throws IOException {
-    try {
-      return Files.readString(Path.of("/etc/resolv.conf"));
-    } catch (NoSuchFileException e) {
-      return "";
-    }
   }
 
   /**

@@ -31,6 +31,13 @@ class JobLimitsTest {
   }
 
   @Test
+  void theTempDiskIsFlynnsTempDiskResourceAndOneHundredMebibytesByDefault() {
+    assertThat(JobLimits.defaults().tempDiskBytes()).isEqualTo(100L << 20);
+    assertThat(JobLimits.of(Map.of("temp_disk", ResourceSpec.of(200L << 20))).tempDiskBytes())
+        .isEqualTo(200L << 20);
+  }
+
+  @Test
   void nonPositiveLimitsAreRefused() {
     assertThatThrownBy(() -> new JobLimits(0, 1000, 10, 0)).hasMessageContaining("positive");
   }

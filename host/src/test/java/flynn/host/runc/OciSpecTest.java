@@ -39,8 +39,18 @@ class OciSpecTest {
     assertThat(process.env()).containsExactly("A=1", "PORT=8080");
     assertThat(process.cwd()).isEqualTo("/app");
     assertThat(process.noNewPrivileges()).isTrue();
-    assertThat(process.capabilities().bounding()).isEmpty();
-    assertThat(process.capabilities().effective()).isEmpty();
+    assertThat(process.user().uid()).isNotZero();
+    assertThat(process.user().gid()).isNotZero();
+    assertThat(process.capabilities()).isEqualTo(OciSpec.Capabilities.none());
+    OciSpec.Capabilities caps = process.capabilities();
+    assertThat(
+            List.of(
+                caps.bounding(),
+                caps.effective(),
+                caps.inheritable(),
+                caps.permitted(),
+                caps.ambient()))
+        .allSatisfy(set -> assertThat(set).isEmpty());
   }
 
   @Test
@@ -119,6 +129,16 @@ class OciSpecTest {
         .filteredOn(m -> m.destination().equals("/tmp"))
         .singleElement()
         .satisfies(m -> assertThat(m.type()).isEqualTo("tmpfs"));
+  }
+
+  @Test
+  void tmpIsLimitedToTheJobsTempDiskSize() {
+    JobLimits limits = new JobLimits(1L << 30, 1000, 1000, 0, 8L << 20);
+
+    assertThat(OciSpec.build(plan(null, limits)).mounts())
+        .filteredOn(m -> m.destination().equals("/tmp"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.options()).contains("size=" + (8L << 20)));
   }
 
   @Test

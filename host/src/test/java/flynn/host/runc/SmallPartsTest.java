@@ -3,6 +3,7 @@ package flynn.host.runc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SmallPartsTest {
+  private static final JobResolver.Probe NO_PROBE =
+      address -> {
+        throw new AssertionError("probed " + address);
+      };
+
   @TempDir Path dir;
 
   @Test
@@ -32,6 +38,72 @@ class SmallPartsTest {
 
     assertThat(ResolvConf.forJob(host)).isEqualTo("nameserver 10.255.255.53\nsearch example\n");
     assertThat(ResolvConf.forJob("nameserver 127.0.0.1\n")).isEmpty();
+  }
+
+  @Test
+  void jobsUseTheHostsResolverWhenItIsNotOnTheLoopbackWithoutProbing() {
+    JobResolver chosen =
+        JobResolver.choose(
+            "nameserver 10.255.255.53\nsearch example\n", "", "100.100.0.1", NO_PROBE);
+
+    assertThat(chosen)
+        .isEqualTo(new JobResolver("nameserver 10.255.255.53\nsearch example\n", false));
+  }
+
+  @Test
+  void aLoopbackHostResolverIsReplacedByTheGatewayWhenSomethingAnswersThere() {
+    JobResolver chosen =
+        JobResolver.choose(
+            "nameserver 127.0.0.53\noptions edns0\n",
+            "nameserver 192.0.2.53\n",
+            "100.100.0.1",
+            "100.100.0.1"::equals);
+
+    assertThat(chosen.resolvConf()).isEqualTo("nameserver 100.100.0.1\noptions edns0\n");
+    assertThat(chosen.onHost()).isTrue();
+  }
+
+  @Test
+  void aLoopbackHostResolverFallsBackToItsUpstreamWhenTheGatewayIsSilent() {
+    JobResolver chosen =
+        JobResolver.choose(
+            "nameserver 127.0.0.53\n",
+            "nameserver 192.0.2.53\nnameserver 127.0.0.1\n",
+            "100.100.0.1",
+            address -> false);
+
+    assertThat(chosen.nameservers()).containsExactly("192.0.2.53");
+    assertThat(chosen.onHost()).isFalse();
+  }
+
+  @Test
+  void theDnsProbeCountsOnlyANoErrorResponseToItsOwnQuery() {
+    assertThat(
+            DnsProbe.isAnswer(ByteBuffer.wrap(new byte[] {0x46, 0x4c, (byte) 0x81, (byte) 0x80})))
+        .isTrue();
+    assertThat(
+            DnsProbe.isAnswer(ByteBuffer.wrap(new byte[] {0x46, 0x4c, (byte) 0x81, (byte) 0x85})))
+        .as("REFUSED")
+        .isFalse();
+    assertThat(DnsProbe.isAnswer(ByteBuffer.wrap(new byte[] {0x46, 0x4c, 0x01, 0x00})))
+        .as("a query, not a response")
+        .isFalse();
+    assertThat(
+            DnsProbe.isAnswer(ByteBuffer.wrap(new byte[] {0x00, 0x01, (byte) 0x81, (byte) 0x80})))
+        .as("another id")
+        .isFalse();
+  }
+
+  @Test
+  void theTempDiskIsATmpfsOfTheJobsSize() {
+    assertThat(TempDisk.options(100L << 20)).isEqualTo("size=104857600,mode=0700");
+    assertThatThrownBy(() -> TempDisk.options(0)).hasMessageContaining("positive size");
+  }
+
+  @Test
+  void theJobSubnetIsTheGatewaysNetwork() {
+    assertThat(NetworkConfig.defaults().subnetCidr()).isEqualTo("100.100.0.0/16");
+    assertThat(new NetworkConfig("b", "100.126.7.1", 24).subnetCidr()).isEqualTo("100.126.7.0/24");
   }
 
   @Test

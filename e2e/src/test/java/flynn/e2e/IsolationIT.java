@@ -1,0 +1,295 @@
+package flynn.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import flynn.api.host.ActiveJob;
+import flynn.api.host.HostClient;
+import flynn.api.host.HostJob;
+import flynn.api.host.JobStatus;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 3's isolation acceptance with {@code --runner runc}: from inside a job, the platform's
+ * private ports on the host are closed, the router's port and other jobs are open, and the outside
+ * is reachable; the firewall table lives exactly as long as flynn-host, also across kill -9.
+ */
+class IsolationIT {
+  private static final String RELEASE_JSON =
+      """
+      {
+        "processes": {
+          "web": {
+            "args": ["/usr/bin/python3", "-m", "http.server", "8080"],
+            "ports": [{"port": 8080, "proto": "tcp", "service": {"name": "iso-web", "create": true}}]
+          }
+        }
+      }
+      """;
+
+  /** Prints {@code open|closed <label>} per {@code label=host:port}, then the HEAD's status. */
+  private static final String PROBE =
+      """
+      import socket, sys, urllib.request
+      for spec in sys.argv[2:]:
+          label, target = spec.split("=")
+          host, port = target.rsplit(":", 1)
+          s = socket.socket()
+          s.settimeout(2)
+          try:
+              s.connect((host, int(port)))
+              print("open", label, flush=True)
+          except OSError as e:
+              print("closed", label, type(e).__name__, flush=True)
+          finally:
+              s.close()
+      try:
+          request = urllib.request.Request(sys.argv[1], method="HEAD")
+          print("fetched", urllib.request.urlopen(request, timeout=10).status, flush=True)
+      except OSError as e:
+          print("fetch-failed", e, flush=True)
+      """;
+
+  private static final String GATEWAY = "100.100.0.1";
+
+  private Cluster cluster;
+  private String forwardingBefore;
+
+  @BeforeEach
+  void up() throws Exception {
+    assumeThat(ProcessHandle.current().info().user())
+        .as("IsolationIT runs containers and needs root")
+        .contains("root");
+    assumeThat(Files.isExecutable(Path.of("/usr/sbin/runc")) || onPath("runc"))
+        .as("IsolationIT needs runc")
+        .isTrue();
+    forwardingBefore = ipForward();
+    cluster = Cluster.start(List.of("--runner", "runc"));
+  }
+
+  @AfterEach
+  void down() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void aJobReachesTheRouterPortOtherJobsAndTheOutsideButNotThePlatformsPorts() throws Exception {
+    String webIp = startWebJob();
+    String hostAddress = hostAddress();
+    List<String> targets =
+        List.of(
+            "controller-gw=" + GATEWAY + ":" + cluster.controllerPort,
+            "controller-host=" + hostAddress + ":" + cluster.controllerPort,
+            "postgres-gw=" + GATEWAY + ":" + postgresPort(),
+            "router-gw=" + GATEWAY + ":" + cluster.httpPort,
+            "router-host=" + hostAddress + ":" + cluster.httpPort,
+            "web-job=" + webIp + ":8080");
+
+    try (ServerSocket router = listenOnEveryAddress(cluster.httpPort)) {
+      List<String> args =
+          new ArrayList<>(
+              List.of("-a", "iso", "run", "-d", "/usr/bin/python3", "-c", PROBE, aptMirror()));
+      args.addAll(targets);
+      cluster.flynn(args.toArray(String[]::new)).ok();
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() ->
+              assertThat(log()).contains("fetched 200").containsPattern("closed postgres-gw"));
+    }
+    String log = log();
+    assertThat(log)
+        .contains(
+            "closed controller-gw",
+            "closed controller-host",
+            "closed postgres-gw",
+            "open router-gw",
+            "open router-host",
+            "open web-job",
+            "fetched 200");
+  }
+
+  @Test
+  void theFirewallTableLivesExactlyAsLongAsFlynnHostAcrossAKillAndARestart() throws Exception {
+    startWebJob();
+    List<String> containers = containers();
+    assertThat(flynnTables()).isEqualTo(1);
+
+    cluster.kill9();
+    cluster.up();
+    assertThat(flynnTables()).as("after kill -9 and restart").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> !runningWebIps().isEmpty());
+    containers.addAll(containers());
+
+    assertThat(cluster.stop()).as("flynn-host exit status after SIGTERM").isIn(0, 143);
+
+    assertThat(flynnTables()).as("after SIGTERM").isZero();
+    assertThat(ipForward())
+        .as("ip_forward as before flynn-host started")
+        .isEqualTo(forwardingBefore);
+    assertThat(mountsUnder(cluster.stateDir)).as("tmpfs and overlay mounts").isEmpty();
+    String netns = run("ip", "netns", "list");
+    String links = run("ip", "-o", "link", "show");
+    for (String container : containers) {
+      assertThat(netns).doesNotContain(container);
+      assertThat(links).doesNotContain("flv" + container.substring("flynn-".length()));
+    }
+  }
+
+  private String startWebJob() throws IOException {
+    cluster.flynn("create", "iso").ok();
+    Path release = cluster.workDir.resolve("release.json");
+    Files.writeString(release, RELEASE_JSON);
+    cluster.flynn("-a", "iso", "release", "add", "-f", release.toString()).ok();
+    cluster.flynn("-a", "iso", "scale", "web=1").ok();
+    await().atMost(Duration.ofSeconds(60)).until(() -> !runningWebIps().isEmpty());
+    return runningWebIps().getFirst();
+  }
+
+  private List<String> runningWebIps() throws IOException {
+    return new HostClient(cluster.hostUrl(), cluster.key())
+        .listJobs().stream()
+            .filter(j -> j.status() == JobStatus.RUNNING)
+            .filter(j -> "web".equals(j.job().meta(HostJob.META_TYPE)))
+            .map(ActiveJob::internalIp)
+            .toList();
+  }
+
+  private String log() {
+    return cluster.flynn("-a", "iso", "log").ok().out();
+  }
+
+  /** The embedded PostgreSQL's port, from its postmaster.pid (the fourth line). */
+  private int postgresPort() throws IOException {
+    List<String> pid = Files.readAllLines(cluster.stateDir.resolve("postgres/postmaster.pid"));
+    return Integer.parseInt(pid.get(3).strip());
+  }
+
+  /** Stands in for the router (not there before issue 4): accepts and closes at once. */
+  private static ServerSocket listenOnEveryAddress(int port) throws IOException {
+    ServerSocket listener = new ServerSocket(port, 50, InetAddress.getByName("0.0.0.0"));
+    Thread.ofVirtual()
+        .name("router-stand-in")
+        .start(() -> {
+          while (!listener.isClosed()) {
+            try (Socket ignored = listener.accept()) {
+              // a connect is all the probe needs
+            } catch (IOException e) {
+              return;
+            }
+          }
+        });
+    return listener;
+  }
+
+  /** The host's first IPv4 address outside loopback and the job bridge. */
+  private static String hostAddress() throws IOException {
+    return NetworkInterface.networkInterfaces()
+        .filter(nic -> !nic.getName().startsWith("flynn"))
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(Inet4Address.class::isInstance)
+        .filter(a -> !a.isLoopbackAddress())
+        .map(InetAddress::getHostAddress)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the host has no IPv4 address but loopback"));
+  }
+
+  /** The first http URI of the host's apt sources, read now so no mirror is named in the code. */
+  private static String aptMirror() throws IOException {
+    Pattern uri = Pattern.compile("(?:URIs:|deb)\\s+(?:\\[[^]]*]\\s+)?(http://\\S+)");
+    List<Path> sources = new ArrayList<>(List.of(Path.of("/etc/apt/sources.list")));
+    Path dir = Path.of("/etc/apt/sources.list.d");
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files
+            .filter(f -> f.toString().matches(".*\\.(list|sources)$"))
+            .sorted()
+            .forEach(sources::add);
+      }
+    }
+    for (Path source : sources) {
+      if (Files.isRegularFile(source)) {
+        for (String line : Files.readAllLines(source)) {
+          Matcher m = uri.matcher(line.strip());
+          if (m.lookingAt()) {
+            return m.group(1).endsWith("/") ? m.group(1) : m.group(1) + "/";
+          }
+        }
+      }
+    }
+    throw new AssertionError("the host's apt sources name no http mirror");
+  }
+
+  private List<String> containers() {
+    Path root = cluster.stateDir.resolve("runc/runc");
+    if (!Files.isDirectory(root)) {
+      return new ArrayList<>();
+    }
+    return new ArrayList<>(
+        run("runc", "--root", root.toString(), "list", "-q")
+            .lines()
+            .filter(l -> !l.isBlank())
+            .toList());
+  }
+
+  private static long flynnTables() {
+    return run("nft", "list", "tables")
+        .lines()
+        .filter(l -> l.strip().equals("table inet flynn"))
+        .count();
+  }
+
+  private static String ipForward() throws IOException {
+    return Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip();
+  }
+
+  private static List<String> mountsUnder(Path dir) throws IOException {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/self/mountinfo"))) {
+      return lines
+          .filter(line -> line.split(" ").length > 4)
+          .filter(line -> Path.of(line.split(" ")[4]).startsWith(dir))
+          .toList();
+    }
+  }
+
+  private static String run(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as("%s: %s", String.join(" ", cmd), out).isZero();
+      return out;
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + cmd[0], e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted");
+    }
+  }
+
+  private static boolean onPath(String name) {
+    String path = System.getenv("PATH");
+    return path != null
+        && Stream.of(path.split(java.io.File.pathSeparator))
+            .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, name)));
+  }
+}
