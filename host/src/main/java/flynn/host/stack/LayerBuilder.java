@@ -3,6 +3,9 @@ package flynn.host.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,11 +18,19 @@ final class LayerBuilder {
   private final StackConfig config;
   private final Mirrors mirrors;
   private final Progress progress;
+  private final Clock clock;
 
-  LayerBuilder(StackConfig config, Mirrors mirrors, Progress progress) {
+  LayerBuilder(StackConfig config, Mirrors mirrors, Progress progress, Clock clock) {
     this.config = config;
     this.mirrors = mirrors;
     this.progress = progress;
+    this.clock = clock;
+  }
+
+  /** One build step that takes a while: announced, then how long it took. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws IOException;
   }
 
   /**
@@ -90,16 +101,19 @@ final class LayerBuilder {
 
   private void install(Chroot chroot, StackLayer layer, boolean base) throws IOException {
     String name = layer.layerName();
-    step(layer, "apt-get update");
-    chroot.run(name, aptGet("update"));
+    timed(layer, "apt-get update", () -> chroot.run(name, aptGet("update")));
     if (base) {
-      step(layer, "apt-get upgrade (security and point-release updates)");
-      chroot.run(name, aptGet("-y", "upgrade"));
+      timed(
+          layer,
+          "apt-get upgrade (security and point-release updates)",
+          () -> chroot.run(name, aptGet("-y", "upgrade")));
     }
-    step(layer, "apt-get install " + String.join(" ", layer.packages()));
     List<String> install = new ArrayList<>(List.of("-y", "--no-install-recommends", "install"));
     install.addAll(layer.packages());
-    chroot.run(name, aptGet(install.toArray(String[]::new)));
+    timed(
+        layer,
+        "apt-get install " + String.join(" ", layer.packages()),
+        () -> chroot.run(name, aptGet(install.toArray(String[]::new))));
     if (base) {
       addAppUser(chroot);
     }
@@ -131,6 +145,13 @@ final class LayerBuilder {
     List<String> command = new ArrayList<>(List.of("apt-get", "-o", "Dpkg::Use-Pty=0"));
     command.addAll(List.of(args));
     return command.toArray(String[]::new);
+  }
+
+  private void timed(StackLayer layer, String what, Step step) throws IOException {
+    Instant start = clock.instant();
+    step(layer, what);
+    step.run();
+    step(layer, what + ": done in " + Elapsed.format(Duration.between(start, clock.instant())));
   }
 
   private void step(StackLayer layer, String what) {

@@ -12,17 +12,14 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stack images of this machine: Debian root filesystems, one dir per layer under the stack dir
  * ({@code <dir>/<layer>/rootfs}), used as the lower layers of every job's overlay root. A layer is
- * built in {@code <dir>/.build-<layer>} and renamed into place only once complete, under a lock
- * file, so a killed build leaves nothing that looks usable and the next build clears it away.
+ * built in {@code <dir>/.build-<layer>-<millis>} and renamed into place only once complete, under a
+ * lock file, so a killed build leaves nothing that looks usable and the next build clears it away.
  */
 public final class Stacks {
-  private static final Logger LOG = LoggerFactory.getLogger(Stacks.class);
   private static final String BUILDING = ".build-";
   private static final String RETIRED = ".old-";
 
@@ -118,7 +115,7 @@ public final class Stacks {
             + " from "
             + mirrors.archive()
             + mirrors.security().map(s -> " and " + s).orElse(""));
-    LayerBuilder builder = new LayerBuilder(config, mirrors, progress);
+    LayerBuilder builder = new LayerBuilder(config, mirrors, progress, clock);
     for (StackLayer layer : todo) {
       buildLayer(builder, layer, mirrors, progress);
     }
@@ -136,7 +133,9 @@ public final class Stacks {
       LayerBuilder builder, StackLayer layer, Mirrors mirrors, Progress progress)
       throws IOException {
     Instant start = clock.instant();
-    Path buildDir = Files.createDirectories(dir().resolve(BUILDING + layer.layerName()));
+    // a fresh name each time: a tool left running by a killed build cannot write into this one
+    Path buildDir =
+        Files.createDirectories(dir().resolve(BUILDING + layer.layerName() + "-" + clock.millis()));
     List<Path> lower = layer.lowerLayers().stream().map(this::rootfs).toList();
     builder.build(layer, buildDir, lower);
     Duration took = Duration.between(start, clock.instant());
@@ -152,11 +151,6 @@ public final class Stacks {
             bytes);
     Files.write(buildDir.resolve("layer.json"), Json.writeBytes(info));
     Files.move(buildDir, layerDir(layer), StandardCopyOption.ATOMIC_MOVE);
-    LOG.info(
-        "event=stack-layer-built layer={} seconds={} bytes={}",
-        layer.layerName(),
-        took.toSeconds(),
-        bytes);
     progress.line(
         "stack: ["
             + layer.layerName()
