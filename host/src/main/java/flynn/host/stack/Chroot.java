@@ -17,6 +17,8 @@ import java.util.List;
 final class Chroot implements AutoCloseable {
   private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+  private static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
+
   private final Path root;
   private final Progress progress;
   private final Deque<Path> mounted = new ArrayDeque<>();
@@ -35,7 +37,9 @@ final class Chroot implements AutoCloseable {
       chroot.mount("dev", "--bind", "/dev");
       chroot.mount("sys", "-t", "sysfs", "sys");
       Files.deleteIfExists(chroot.resolvConf.path());
-      Files.copy(Path.of("/etc/resolv.conf"), chroot.resolvConf.path());
+      if (Files.isRegularFile(HOST_RESOLV_CONF)) {
+        Files.copy(HOST_RESOLV_CONF, chroot.resolvConf.path()); // apt resolves the mirror's name
+      }
       return chroot;
     } catch (IOException | RuntimeException e) {
       chroot.close();

@@ -82,18 +82,17 @@ final class LayerBuilder {
   }
 
   private void debootstrap(Path rootfs) throws IOException {
-    step(
-        StackLayer.BASE,
-        "debootstrap --variant=minbase " + config.release() + " from " + mirrors.archive());
-    StreamedCommand.run(
+    List<String> debootstrap =
         List.of(
             "debootstrap",
             "--variant=minbase",
             config.release(),
             rootfs.toString(),
-            mirrors.archive()),
-        "  debootstrap: ",
-        progress);
+            mirrors.archive());
+    timed(
+        StackLayer.BASE,
+        "debootstrap --variant=minbase " + config.release() + " from " + mirrors.archive(),
+        () -> StreamedCommand.run(debootstrap, "  debootstrap: ", progress));
     Files.writeString(rootfs.resolve("etc/apt/sources.list"), mirrors.sourcesList());
     // a job gets its own resolv.conf: do not keep the build machine's
     Files.writeString(rootfs.resolve("etc/resolv.conf"), "");
