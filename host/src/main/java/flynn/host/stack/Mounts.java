@@ -30,8 +30,12 @@ final class Mounts {
 
   /** Every mount point at or below {@code dir}, deepest first: the order to unmount them in. */
   static List<Path> under(Path dir) throws IOException {
+    return under(dir, Files.readAllLines(MOUNTINFO));
+  }
+
+  static List<Path> under(Path dir, List<String> mountinfo) {
     Path root = dir.toAbsolutePath().normalize();
-    return Files.readAllLines(MOUNTINFO).stream()
+    return mountinfo.stream()
         .map(line -> line.split(" "))
         .filter(fields -> fields.length > 4)
         .map(fields -> Path.of(unescape(fields[4])))
@@ -43,8 +47,12 @@ final class Mounts {
 
   /** Whether a mounted overlay has {@code dir} among its lower layers (a running container). */
   static boolean isLowerDir(Path dir) throws IOException {
+    return isLowerDir(dir, Files.readAllLines(MOUNTINFO));
+  }
+
+  static boolean isLowerDir(Path dir, List<String> mountinfo) {
     String path = dir.toAbsolutePath().normalize().toString();
-    return Files.readAllLines(MOUNTINFO).stream()
+    return mountinfo.stream()
         .filter(line -> line.contains(" - overlay "))
         .map(line -> line.substring(line.lastIndexOf(' ') + 1))
         .flatMap(options -> Arrays.stream(options.split("[,:=]")))
