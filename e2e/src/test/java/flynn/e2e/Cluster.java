@@ -29,7 +29,16 @@ import java.util.stream.Stream;
 final class Cluster implements AutoCloseable {
   static final Path ROOT =
       Path.of(System.getProperty("flynn.root", "..")).toAbsolutePath().normalize();
+
+  /**
+   * One stack dir for every test cluster, so the stack image is built once per machine (by the
+   * first cluster that runs containers) and reused across runs.
+   */
+  static final Path STACK_DIR =
+      Path.of(System.getProperty("flynn.stackDir", "/var/cache/flynn/stacks")).toAbsolutePath();
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration FIRST_STACK_BUILD = Duration.ofMinutes(10);
   private static final Pattern HOST_STARTED = Pattern.compile("event=started url=(http://\\S+)");
 
   final Path dir;
@@ -81,7 +90,9 @@ final class Cluster implements AutoCloseable {
                 "--http-port",
                 Integer.toString(httpPort),
                 "--https-port",
-                Integer.toString(httpsPort)));
+                Integer.toString(httpsPort),
+                "--stack-dir",
+                STACK_DIR.toString()));
     cmd.addAll(extraFlags);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(hostLog.toFile());
     pb.environment().put("FLYNNRC", flynnrc.toString());
@@ -104,7 +115,7 @@ final class Cluster implements AutoCloseable {
         });
     String line;
     try {
-      line = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      line = ready.get(readyTimeout().toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       line = null;
     }
@@ -112,6 +123,14 @@ final class Cluster implements AutoCloseable {
         .as("flynn-host up printed its ready line; its log:\n%s", hostLog())
         .isNotNull()
         .contains("http://127.0.0.1:" + controllerPort);
+  }
+
+  /** Longer while no run stack is built: a cluster with containers builds it before it is ready. */
+  private static Duration readyTimeout() {
+    boolean built =
+        Files.isDirectory(STACK_DIR.resolve("base/rootfs"))
+            && Files.isDirectory(STACK_DIR.resolve("run/rootfs"));
+    return built ? READY_TIMEOUT : READY_TIMEOUT.plus(FIRST_STACK_BUILD);
   }
 
   /** SIGTERM, as Ctrl-C or a service manager would, and wait for a clean exit. */

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 
 /** {@code flynn-host up --runner runc}: each job in its own container, with its own IP. */
 class RuncIT {
-  // The Debian python: app processes run as uid 10000 and cannot read a python under /root.
+  // The e2e tests' app, unchanged: the run stack has python3 on the PATH.
   private static final String RELEASE_JSON =
       """
       {
         "processes": {
           "web": {
-            "args": ["sh", "-c", "echo started $FLYNN_JOB_ID; exec /usr/bin/python3 -m http.server $PORT"],
+            "args": ["sh", "-c", "echo started $FLYNN_JOB_ID; exec python3 -m http.server $PORT"],
             "ports": [{"port": 8080, "proto": "tcp", "service": {"name": "demo-web", "create": true}}]
           }
         }
@@ -81,12 +81,36 @@ class RuncIT {
 
     List<String> containers = containers();
     assertThat(containers).hasSize(2);
+    assertRootIsTheRunStack(containers.getFirst());
     assertThat(cluster.stop()).as("flynn-host exit status after SIGTERM").isIn(0, 143);
 
     assertThat(netnsNames()).doesNotContainAnyElementsOf(containers);
     assertThat(mountsUnder(cluster.stateDir)).isEmpty();
     assertThat(containers()).isEmpty();
     assertThat(run("nft", "list", "tables").lines()).doesNotContain("table inet flynn");
+  }
+
+  /**
+   * A job sees the Debian run stack as its root, none of the host's files; its app is uid 10000.
+   */
+  private void assertRootIsTheRunStack(String container) {
+    String seen =
+        inContainer(
+            container,
+            "for p in /work "
+                + Cluster.ROOT
+                + " /root/.m2 "
+                + cluster.stateDir
+                + "; do [ -e $p ] && echo host-file-visible:$p; done;"
+                + " cat /etc/debian_version; ps -o uid= -C python3");
+    assertThat(seen).doesNotContain("host-file-visible").contains("12.");
+    assertThat(seen.lines().map(String::strip)).contains("10000");
+    assertThat(Files.isDirectory(Cluster.STACK_DIR.resolve("run/rootfs"))).isTrue();
+  }
+
+  private String inContainer(String container, String script) {
+    Path root = cluster.stateDir.resolve("runc/runc");
+    return run("runc", "--root", root.toString(), "exec", container, "sh", "-c", script);
   }
 
   private List<Job> upWebJobs() {

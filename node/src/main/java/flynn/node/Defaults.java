@@ -13,21 +13,37 @@ final class Defaults {
       int controllerPort,
       Integer httpPort,
       Integer httpsPort,
-      RunnerChoice runner) {
+      RunnerChoice runner,
+      Path stackDir) {
     boolean root = runningAsRoot();
     Path home = Path.of(System.getProperty("user.home"));
-    Path state =
-        stateDir != null ? stateDir : root ? Path.of("/var/lib/flynn") : home.resolve(".flynn");
+    Path state = stateDir(stateDir);
     String rc = System.getenv("FLYNNRC");
     return new NodeConfig(
-        state.toAbsolutePath(),
+        state,
         domain,
         clusterName,
         controllerPort,
         httpPort != null ? httpPort : root ? 80 : 8080,
         httpsPort != null ? httpsPort : root ? 443 : 8443,
         rc != null && !rc.isBlank() ? Path.of(rc) : home.resolve(".flynnrc"),
-        RunnerChoice.choose(runner, RunnerChoice.thisMachine()));
+        RunnerChoice.choose(runner, RunnerChoice.thisMachine()),
+        stackDir(stackDir, state));
+  }
+
+  /** The state dir asked for, or /var/lib/flynn as root and ~/.flynn otherwise. */
+  static Path stateDir(Path stateDir) {
+    Path home = Path.of(System.getProperty("user.home"));
+    Path state =
+        stateDir != null
+            ? stateDir
+            : runningAsRoot() ? Path.of("/var/lib/flynn") : home.resolve(".flynn");
+    return state.toAbsolutePath();
+  }
+
+  /** The stack dir asked for, or {@code stacks} in the state dir. */
+  static Path stackDir(Path stackDir, Path stateDir) {
+    return (stackDir != null ? stackDir : stateDir.resolve("stacks")).toAbsolutePath();
   }
 
   static boolean runningAsRoot() {

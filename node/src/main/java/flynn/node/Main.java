@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     name = "flynn-host",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {Main.Up.class},
+    subcommands = {Main.Up.class, StackCommand.class},
     description = "Runs a Flynn cluster on this machine.")
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -81,11 +81,17 @@ public final class Main implements Runnable {
                 + " processes (the default otherwise).")
     RunnerChoice runner;
 
+    @Option(
+        names = "--stack-dir",
+        description =
+            "Where the stack images jobs run in are built and kept (default <state-dir>/stacks).")
+    Path stackDir;
+
     @Override
     public Integer call() throws Exception {
       NodeConfig config =
           Defaults.resolve(
-              stateDir, domain, clusterName, controllerPort, httpPort, httpsPort, runner);
+              stateDir, domain, clusterName, controllerPort, httpPort, httpsPort, runner, stackDir);
       Node node = new Node(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -20,6 +20,9 @@ import flynn.host.net.FirewallConfig;
 import flynn.host.runc.JobResolver;
 import flynn.host.runc.RuncConfig;
 import flynn.host.runc.RuncRunner;
+import flynn.host.stack.StackConfig;
+import flynn.host.stack.StackLayer;
+import flynn.host.stack.Stacks;
 import flynn.scheduler.Scheduler;
 import flynn.scheduler.SchedulerConfig;
 import java.io.IOException;
@@ -46,7 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   private static final String LOOPBACK = "127.0.0.1";
-  private static final Path HOST_ROOT = Path.of("/");
 
   private final NodeConfig config;
   private final StateDir state;
@@ -60,6 +62,7 @@ public final class Node implements AutoCloseable {
   /** Starts every role; returns once the cluster answers and the CLI config names it. */
   public void start() {
     state.create();
+    List<Path> stack = config.runner() == RunnerChoice.RUNC ? runStack() : List.of();
     FreePorts.requireFree(config.controllerPort(), "--controller-port");
     String key = state.clusterKey();
     String hostId = state.hostId();
@@ -107,7 +110,7 @@ public final class Node implements AutoCloseable {
         new HostDaemon(
             new HostConfig(
                 hostId, state.resolve("host"), LOOPBACK, FreePorts.pick(), discoverd.url(), key),
-            runner());
+            runner(stack));
     host.start();
     started.push(host);
 
@@ -127,14 +130,33 @@ public final class Node implements AutoCloseable {
     CliConfig.register(config, key, blobstore.url());
   }
 
-  private JobRunner runner() {
+  /**
+   * The run stack's layers, built first when this machine has none: containers run in it, so the
+   * host must not start jobs before it exists.
+   */
+  private List<Path> runStack() {
+    Stacks stacks =
+        new Stacks(StackConfig.defaults(config.stackDir(), RuncConfig.APP_UID), Clock.systemUTC());
+    if (!stacks.isBuilt(StackLayer.RUN)) {
+      System.err.println(
+          "flynn-host: building the run stack in "
+              + config.stackDir()
+              + " (first start with containers: jobs run in this Debian image; this takes a"
+              + " couple of minutes, once)");
+    }
+    try {
+      return stacks.ensure(StackLayer.RUN, System.err::println);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the run stack: " + e.getMessage(), e);
+    }
+  }
+
+  private JobRunner runner(List<Path> stack) {
     LOG.info(
         "event=runner-chosen runner={} state_dir={}", config.runner().flag(), config.stateDir());
     return switch (config.runner()) {
       case PROCESS -> new ProcessRunner();
-      // Until the stack image exists, a job's root is an overlay over the host's own / (read-only
-      // lower layer, an upper dir per job); the stack image's layers replace it.
-      case RUNC -> runcRunner(RuncConfig.defaults(state.resolve("runc"), List.of(HOST_ROOT)));
+      case RUNC -> runcRunner(RuncConfig.defaults(state.resolve("runc"), stack));
     };
   }
 

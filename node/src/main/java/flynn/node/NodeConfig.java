@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * @param flynnrc the CLI config file the cluster entry is written to
  * @param runner how the host daemon runs jobs
+ * @param stackDir where the stack images jobs run in are built and kept
  */
 public record NodeConfig(
     Path stateDir,
@@ -16,7 +17,8 @@ public record NodeConfig(
     int httpPort,
     int httpsPort,
     Path flynnrc,
-    RunnerChoice runner) {
+    RunnerChoice runner,
+    Path stackDir) {
 
   /** The controller URL written to the CLI config and printed when ready. */
   public String controllerUrl() {
