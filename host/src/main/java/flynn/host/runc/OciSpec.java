@@ -93,6 +93,26 @@ public record OciSpec(
         linux(plan));
   }
 
+  /** This spec with its process on a terminal (runc then allocates one in the container). */
+  public OciSpec withTerminal(boolean terminal) {
+    Process p = process;
+    return new OciSpec(
+        ociVersion,
+        new Process(
+            terminal,
+            p.user(),
+            p.args(),
+            p.env(),
+            p.cwd(),
+            p.capabilities(),
+            p.rlimits(),
+            p.noNewPrivileges()),
+        root,
+        hostname,
+        mounts,
+        linux);
+  }
+
   /** Flynn's milli-cpus as cgroup cpu shares: one core (1000) is the kernel's default 1024. */
   public static long cpuShares(long cpuMilli) {
     return Math.max(MIN_CPU_SHARES, cpuMilli * 1024 / 1000);
