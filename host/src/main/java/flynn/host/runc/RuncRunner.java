@@ -64,7 +64,7 @@ public final class RuncRunner implements JobRunner {
     teardown.remove(names);
     Pty terminal = null;
     try {
-      String ip = prepare(names, launch, stdio.tty());
+      String ip = prepare(names, launch, stdio);
       terminal = stdio.tty() ? Pty.open(stdio.height(), stdio.width()) : null;
       Process process =
           runc.runAttached(
@@ -90,11 +90,10 @@ public final class RuncRunner implements JobRunner {
   }
 
   private String prepare(ContainerNames names, JobLaunch launch) throws IOException {
-    return prepare(names, launch, false);
+    return prepare(names, launch, new Stdio(false, false, 0, 0, null));
   }
 
-  private String prepare(ContainerNames names, JobLaunch launch, boolean terminal)
-      throws IOException {
+  private String prepare(ContainerNames names, JobLaunch launch, Stdio stdio) throws IOException {
     BundleDir bundle = BundleDir.of(config.containersDir(), names);
     Files.createDirectories(bundle.dir());
     Files.createDirectories(config.runcRoot());
@@ -104,7 +103,9 @@ public final class RuncRunner implements JobRunner {
     Files.writeString(bundle.resolvConf(), ResolvConf.forJob(hostResolvConf()));
     writeEtcHosts(bundle, ip, names.containerId());
     Overlay.mount(config.rootfsLayers(), bundle);
-    OciSpec spec = OciSpec.build(plan(names, launch, bundle)).withTerminal(terminal);
+    OciSpec spec =
+        OciSpec.build(plan(names, launch, bundle))
+            .withTerminal(stdio.tty(), stdio.height(), stdio.width());
     Files.write(bundle.config(), Json.writeBytes(spec));
     return ip;
   }
