@@ -10,9 +10,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record AttachRequest(
     @JsonProperty("job_id") String jobId,
-    @JsonProperty("flags") int flags,
-    @JsonProperty("height") int height,
-    @JsonProperty("width") int width) {
+    @JsonProperty("flags") Integer flags,
+    @JsonProperty("height") Integer height,
+    @JsonProperty("width") Integer width) {
+  /** Flynn's clients omit zero values: absent is zero. */
+  public AttachRequest {
+    flags = flags == null ? 0 : flags;
+    height = height == null ? 0 : height;
+    width = width == null ? 0 : width;
+  }
+
   public static final int STDOUT = 1;
   public static final int STDERR = 1 << 1;
   public static final int STDIN = 1 << 2;

@@ -69,6 +69,16 @@ class AttachFramesTest {
     assertThatThrownBy(reader::next).hasMessageContaining("unknown frame type 42");
   }
 
+  @Test
+  void anAttachRequestWithoutZeroFieldsReadsAsZeros() throws IOException {
+    AttachRequest req =
+        flynn.api.Json.mapper().readValue("{\"job_id\":\"h-1\"}", AttachRequest.class);
+
+    assertThat(req.flags()).isZero();
+    assertThat(req.height()).isZero();
+    assertThat(req.wants(AttachRequest.STDIN)).isFalse();
+  }
+
   private static List<AttachFrame> readAll(byte[] bytes) throws IOException {
     AttachFrameReader reader = new AttachFrameReader(new ByteArrayInputStream(bytes));
     List<AttachFrame> frames = new ArrayList<>();
