@@ -17,6 +17,7 @@ import flynn.controller.events.EventService;
 import flynn.controller.formations.FormationHandler;
 import flynn.controller.formations.FormationService;
 import flynn.controller.formations.FormationStream;
+import flynn.controller.jobs.JobAttach;
 import flynn.controller.jobs.JobHandler;
 import flynn.controller.jobs.JobService;
 import flynn.controller.logs.LogHandler;
@@ -28,6 +29,7 @@ import flynn.http.ApiServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
@@ -69,13 +71,18 @@ public final class ControllerServer implements AutoCloseable {
       bus = new EventBus(config);
       bus.start();
       Jdbi jdbi = Database.jdbi(pool);
+      DiscoverdClient discoverd =
+          config.discoverdUrl() == null ? null : new DiscoverdClient(config.discoverdUrl());
+      Hosts hosts = new Hosts(discoverd, config.key(), new SecureRandom());
+      JobService jobs = new JobService(jdbi, hosts);
       server =
           ApiServer.start(
               config.bindHost(),
               config.port(),
               config.key(),
               Set.of("/ping"),
-              r -> routes(r, jdbi));
+              r -> routes(r, jdbi, hosts, jobs),
+              List.of(new JobAttach(jobs).route()));
       LOG.info("controller started addr={}:{}", config.bindHost(), server.port());
     } catch (RuntimeException e) {
       close();
@@ -83,10 +90,7 @@ public final class ControllerServer implements AutoCloseable {
     }
   }
 
-  private void routes(HttpRouting.Builder r, Jdbi jdbi) {
-    DiscoverdClient discoverd =
-        config.discoverdUrl() == null ? null : new DiscoverdClient(config.discoverdUrl());
-    Hosts hosts = new Hosts(discoverd, config.key(), new SecureRandom());
+  private void routes(HttpRouting.Builder r, Jdbi jdbi, Hosts hosts, JobService jobs) {
     EventFollower follower = new EventFollower(jdbi, bus, KEEP_ALIVE);
     FormationService formations = new FormationService(jdbi);
     AppLookup lookup = new AppLookup(jdbi);
@@ -95,7 +99,7 @@ public final class ControllerServer implements AutoCloseable {
     new ArtifactHandler(new ArtifactService(jdbi)).routes(r);
     new ReleaseHandler(new ReleaseService(jdbi)).routes(r);
     new FormationHandler(formations, new FormationStream(formations, follower)).routes(r);
-    new JobHandler(new JobService(jdbi, hosts)).routes(r);
+    new JobHandler(jobs).routes(r);
     new EventHandler(new EventService(jdbi), follower).routes(r);
     new LogHandler(lookup, new LogService(hosts), KEEP_ALIVE, bus::isClosed).routes(r);
   }

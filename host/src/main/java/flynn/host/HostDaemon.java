@@ -4,6 +4,7 @@ import flynn.api.discoverd.DiscoverdClient;
 import flynn.api.discoverd.Instance;
 import flynn.api.host.HostStatus;
 import flynn.host.api.HostApi;
+import flynn.host.attach.AttachApi;
 import flynn.host.discovery.Registrar;
 import flynn.host.images.BlobstoreSource;
 import flynn.host.images.ImageStore;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,7 +95,8 @@ public final class HostDaemon implements AutoCloseable {
             config.port(),
             config.key(),
             Set.of(),
-            routing -> HostApi.install(routing, jobs, logs, this::status));
+            routing -> HostApi.install(routing, jobs, logs, this::status),
+            List.of(new AttachApi(jobs::console).route()));
     registration =
         registrar.register(
             SERVICE,

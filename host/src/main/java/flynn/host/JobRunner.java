@@ -4,6 +4,7 @@ import flynn.host.run.JobLaunch;
 import flynn.host.run.OutputSink;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
+import flynn.host.run.Stdio;
 import java.io.IOException;
 
 /**
@@ -19,6 +20,15 @@ public interface JobRunner {
    * @throws IOException when the job cannot be started at all
    */
   RunningJob start(JobLaunch launch, OutputSink output) throws IOException;
+
+  /**
+   * Starts a job that can be attached to: its raw output goes to {@code stdio.output()}, its stdin
+   * is a pipe when asked, and it runs on a terminal when {@code stdio.tty()} and the runner has
+   * them. Runners that cannot attach refuse jobs that need it.
+   */
+  default RunningJob start(JobLaunch launch, Stdio stdio) throws IOException {
+    throw new IOException(getClass().getSimpleName() + " cannot run attached jobs");
+  }
 
   /**
    * Ends what is left of a job a previous daemon started and lost track of (the daemon crashed).

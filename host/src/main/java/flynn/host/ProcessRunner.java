@@ -6,6 +6,7 @@ import flynn.host.run.Leftovers;
 import flynn.host.run.OutputSink;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
+import flynn.host.run.Stdio;
 import java.io.IOException;
 
 /**
@@ -17,6 +18,11 @@ public final class ProcessRunner implements JobRunner {
   @Override
   public RunningJob start(JobLaunch launch, OutputSink output) throws IOException {
     return ChildJob.start(launch, output);
+  }
+
+  @Override
+  public RunningJob start(JobLaunch launch, Stdio stdio) throws IOException {
+    return ChildJob.startAttached(launch, stdio);
   }
 
   @Override

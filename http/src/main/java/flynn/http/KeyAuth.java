@@ -42,6 +42,13 @@ public final class KeyAuth implements Filter {
         .orElse(false);
   }
 
+  /** True when {@code authorizationHeader} carries {@code key} as its Basic password. */
+  public static boolean accepts(String key, String authorizationHeader) {
+    return MessageDigest.isEqual(
+        password(authorizationHeader).getBytes(StandardCharsets.UTF_8),
+        key.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** The password of a Basic credential (any user: Flynn's clients send an empty one). */
   static String password(String header) {
     if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -1,7 +1,9 @@
 package flynn.api.controller;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import flynn.api.host.HostClient;
 import flynn.api.http.JsonHttp;
+import flynn.api.http.UpgradedConnection;
 import java.util.List;
 
 /** Jobs: listing, one-off runs, kills, and the scheduler's state updates. */
@@ -37,6 +39,15 @@ public final class JobsClient {
 
   public void kill(String app, String jobId) {
     http.delete("/apps/" + ControllerClient.enc(app) + "/jobs/" + ControllerClient.enc(jobId));
+  }
+
+  /**
+   * {@code POST /apps/:id/jobs} with {@code Upgrade: flynn-attach/0}: runs a one-off job attached;
+   * the connection then carries its frames (stdin, stdout, stderr, resize, signal, exit).
+   */
+  public UpgradedConnection runAttached(String app, NewJob job) {
+    return http.upgrade(
+        "/apps/" + ControllerClient.enc(app) + "/jobs", job, HostClient.ATTACH_PROTOCOL);
   }
 
   /** {@code POST /apps/:id/jobs}: runs a one-off job, detached. */

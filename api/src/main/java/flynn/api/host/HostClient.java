@@ -1,8 +1,10 @@
 package flynn.api.host;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import flynn.api.attach.AttachRequest;
 import flynn.api.http.JsonHttp;
 import flynn.api.http.SseStream;
+import flynn.api.http.UpgradedConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +43,17 @@ public final class HostClient {
   public void stopJob(String id) {
     http.delete("/host/jobs/" + enc(id));
   }
+
+  /**
+   * {@code POST /attach} upgraded to {@code flynn-attach/0}: the host first sends a state byte
+   * (waiting until the job starts, then success, or an error frame), then the job's frames.
+   */
+  public UpgradedConnection attach(AttachRequest request) {
+    return http.upgrade("/attach", request, ATTACH_PROTOCOL);
+  }
+
+  /** The protocol name of Flynn's attach upgrade. */
+  public static final String ATTACH_PROTOCOL = "flynn-attach/0";
 
   /** {@code GET /host/jobs} as SSE: each event's data is a {@link HostEvent}. */
   public SseStream streamEvents() {

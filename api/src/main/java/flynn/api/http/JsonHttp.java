@@ -42,6 +42,15 @@ public final class JsonHttp {
         + Base64.getEncoder().encodeToString((":" + key).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * POSTs {@code body} to {@code path} asking to switch to {@code protocol}; the connection after
+   * the server's {@code 101}, or the server's error as an {@link ApiException}.
+   */
+  public UpgradedConnection upgrade(String path, Object body, String protocol) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return UpgradedConnection.post(base.toString(), authorization, "/" + relative, body, protocol);
+  }
+
   public String baseUrl() {
     String s = base.toString();
     return s.substring(0, s.length() - 1);

@@ -2,10 +2,15 @@ package flynn.cli.jobs;
 
 import flynn.api.controller.Job;
 import flynn.api.controller.NewJob;
+import flynn.api.http.UpgradedConnection;
 import flynn.cli.CliException;
 import flynn.cli.Session;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +19,9 @@ import picocli.CommandLine.Parameters;
 /** {@code flynn run -d [-r <release>] [-e <entrypoint>] <command> [<argument>...]}. */
 @Command(
     name = "run",
-    description = "Run a one-off job. Only detached runs (-d) are supported for now.")
+    description =
+        "Run a one-off job: attached (a TTY when stdin is a terminal, else pipes; exits with"
+            + " the job's exit status) or detached (-d).")
 public final class RunCommand implements Callable<Integer> {
   @Option(
       names = {"-d", "--detached"},
@@ -51,17 +58,60 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    if (!detached) {
-      throw new CliException(
-          "interactive run is not supported yet: use -d to run the job detached"
-              + " (flynn run -d CMD), then flynn log -j JOB");
-    }
+  public Integer call() throws IOException {
     String app = session.app();
     String releaseId = release != null ? release : currentRelease(app);
-    Job job = session.client().jobs().run(app, newJob(releaseId, args()));
-    session.println(JobList.idOf(job));
-    return 0;
+    if (detached) {
+      Job job = session.client().jobs().run(app, newJob(releaseId, args()));
+      session.println(JobList.idOf(job));
+      return 0;
+    }
+    return attached(app, releaseId);
+  }
+
+  private int attached(String app, String releaseId) throws IOException {
+    boolean tty = Terminal.attached();
+    int[] size = tty ? Terminal.size().orElse(new int[] {0, 0}) : new int[] {0, 0};
+    NewJob req = attachedJob(releaseId, args(), tty, size, System.getenv("TERM"), !enableLog);
+    try (UpgradedConnection conn = session.client().jobs().runAttached(app, req)) {
+      Optional<String> saved = tty ? Terminal.makeRaw() : Optional.empty();
+      Thread restore = new Thread(() -> saved.ifPresent(Terminal::restore), "run-restore-tty");
+      Runtime.getRuntime().addShutdownHook(restore);
+      try {
+        return new AttachedRun(conn).run(System.in, System.out, System.err, tty);
+      } finally {
+        saved.ifPresent(Terminal::restore);
+        Runtime.getRuntime().removeShutdownHook(restore);
+      }
+    }
+  }
+
+  /** Flynn's attached run: the terminal's size and TERM in its env when it has a TTY. */
+  static NewJob attachedJob(
+      String releaseId, List<String> args, boolean tty, int[] size, String term, boolean noLog) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (tty) {
+      env.put("COLUMNS", Integer.toString(size[1]));
+      env.put("LINES", Integer.toString(size[0]));
+      env.put("TERM", term == null ? "xterm" : term);
+    }
+    return new NewJob(
+        releaseId,
+        null,
+        true,
+        args,
+        env.isEmpty() ? null : env,
+        null,
+        tty,
+        tty ? size[1] : null,
+        tty ? size[0] : null,
+        noLog,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   List<String> args() {

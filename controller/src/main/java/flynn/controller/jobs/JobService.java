@@ -1,5 +1,8 @@
 package flynn.controller.jobs;
 
+import flynn.api.attach.AttachFrame;
+import flynn.api.attach.AttachFrameReader;
+import flynn.api.attach.AttachRequest;
 import flynn.api.controller.App;
 import flynn.api.controller.Event;
 import flynn.api.controller.Job;
@@ -8,11 +11,14 @@ import flynn.api.controller.NewJob;
 import flynn.api.controller.Release;
 import flynn.api.host.HostJob;
 import flynn.api.http.ApiException;
+import flynn.api.http.UpgradedConnection;
 import flynn.controller.apps.AppLookup;
 import flynn.controller.cluster.Hosts;
 import flynn.controller.db.Ids;
 import flynn.controller.events.EventStore;
 import flynn.controller.releases.ReleaseService;
+import flynn.http.upgrade.Upgrade;
+import java.io.IOException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -89,6 +95,50 @@ public final class JobService {
 
   /** Starts a detached one-off job on some host and records it as starting. */
   public Job run(String appKey, NewJob req) {
+    Placed placed = place(appKey, req, false);
+    return start(placed);
+  }
+
+  /**
+   * Runs a one-off job attached, as Flynn's controller did: attaches to the job on its host first
+   * (so no output is lost), starts it, waits for the host to report it attached, then switches the
+   * client's connection and relays the frames both ways until either side ends.
+   */
+  public void runAttached(String appKey, NewJob req, Upgrade upgrade) throws IOException {
+    Placed placed = place(appKey, req, true);
+    AttachRequest attach =
+        AttachRequest.interactive(
+            placed.hostJob().id(), orZero(req.lines()), orZero(req.columns()));
+    try (UpgradedConnection host = placed.host().client().attach(attach)) {
+      AttachFrameReader frames = new AttachFrameReader(host.input());
+      AttachFrame state = requireAttached(frames.state(), "attach failed: ");
+      start(placed);
+      if (state instanceof AttachFrame.State s && s.state() == AttachFrame.WAITING) {
+        requireAttached(frames.state(), "attach wait failed: ");
+      }
+      Upgrade.Streams client = upgrade.switchProtocols();
+      AttachRelay.relay(placed.hostJob().id(), client, host);
+    }
+  }
+
+  private static AttachFrame requireAttached(AttachFrame state, String what) {
+    if (state instanceof AttachFrame.Error e) {
+      throw new ApiException(500, ApiException.UNKNOWN_ERROR, what + e.message(), null);
+    }
+    if (!(state instanceof AttachFrame.State)) {
+      throw new ApiException(500, ApiException.UNKNOWN_ERROR, what + "unexpected " + state, null);
+    }
+    return state;
+  }
+
+  private static int orZero(Integer n) {
+    return n == null ? 0 : n;
+  }
+
+  /** A one-off job placed on a host, not yet started. */
+  private record Placed(App app, Release release, Hosts.Host host, HostJob hostJob, String uuid) {}
+
+  private Placed place(String appKey, NewJob req, boolean attached) {
     if (req.release() == null || req.release().isBlank()) {
       throw ApiException.validation("release", "a one-off job needs a release");
     }
@@ -96,17 +146,25 @@ public final class JobService {
     Release release = jdbi.withHandle(h -> ReleaseService.require(h, req.release()));
     Hosts.Host host = hosts.any();
     String uuid = Ids.random();
-    HostJob hostJob = OneOffJob.hostJob(app, release, req, host.id(), uuid);
+    HostJob hostJob =
+        attached
+            ? OneOffJob.attachedHostJob(app, release, req, host.id(), uuid)
+            : OneOffJob.hostJob(app, release, req, host.id(), uuid);
+    return new Placed(app, release, host, hostJob, uuid);
+  }
+
+  private Job start(Placed p) {
     Job job =
-        jdbi.inTransaction(
-            h -> record(h, OneOffJob.recorded(app, release, hostJob, host.id(), uuid)));
+        jdbi.inTransaction(h ->
+            record(
+                h, OneOffJob.recorded(p.app(), p.release(), p.hostJob(), p.host().id(), p.uuid())));
     try {
-      host.client().addJob(hostJob);
+      p.host().client().addJob(p.hostJob());
     } catch (ApiException e) {
       recordFailure(job, e);
       throw e;
     }
-    LOG.info("started one-off job app={} job={} host={}", app.name(), job.id(), host.id());
+    LOG.info("started one-off job app={} job={} host={}", p.app().name(), job.id(), p.host().id());
     return job;
   }
 

@@ -41,6 +41,27 @@ public final class OneOffJob {
     return new HostJob(id, meta, req.resources(), req.partition(), config, null);
   }
 
+  /** As {@link #hostJob}, for a run attached to: its stdin open for the client's input. */
+  public static HostJob attachedHostJob(
+      App app, Release release, NewJob req, String hostId, String uuid) {
+    HostJob job = hostJob(app, release, req, hostId, uuid);
+    ContainerConfig c = job.config();
+    ContainerConfig withStdin =
+        new ContainerConfig(
+            c.args(),
+            c.tty(),
+            true,
+            c.env(),
+            c.ports(),
+            c.workingDir(),
+            c.uid(),
+            c.gid(),
+            c.hostNetwork(),
+            c.disableLog());
+    return new HostJob(
+        job.id(), job.metadata(), job.resources(), job.partition(), withStdin, job.resurrect());
+  }
+
   /** The release's env (unless {@code release_env} is false), the request's, then Flynn's own. */
   static Map<String, String> env(App app, Release release, NewJob req, String jobId) {
     Map<String, String> env = new LinkedHashMap<>();

@@ -5,13 +5,17 @@ import flynn.api.host.ActiveJob;
 import flynn.api.host.HostJob;
 import flynn.api.host.Port;
 import flynn.api.http.ApiException;
+import flynn.host.attach.JobConsole;
 import flynn.host.discovery.Registrar.Registration;
 import flynn.host.logs.JobLog;
 import flynn.host.run.JobLaunch;
 import flynn.host.run.JobLimits;
 import flynn.host.run.OutputSink;
+import flynn.host.run.RawLines;
 import flynn.host.run.RunningJob;
+import flynn.host.run.Stdio;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +38,13 @@ final class JobRun implements Runnable {
   private final Jobs jobs;
   private final JobEntry entry;
   private final JobLabels labels;
+  private final JobConsole console;
 
   JobRun(Jobs jobs, JobEntry entry) {
     this.jobs = jobs;
     this.entry = entry;
     this.labels = JobLabels.of(entry.current().job());
+    this.console = jobs.consoleOf(labels.jobId());
   }
 
   @Override
@@ -56,6 +62,7 @@ final class JobRun implements Runnable {
         LOG.error("job={} event=persist-failed error={}", labels.jobId(), e.getMessage());
       } finally {
         entry.finished().complete(null);
+        jobs.forgetConsole(labels.jobId());
       }
     }
   }
@@ -71,7 +78,7 @@ final class JobRun implements Runnable {
 
   private void runJob() throws IOException {
     HostJob job = entry.current().job();
-    RunningJob running = jobs.runner().start(launch(job), output(job));
+    RunningJob running = start(job);
     if (!entry.attach(running)) {
       running.stop(jobs.settings().stopGrace());
     }
@@ -91,9 +98,51 @@ final class JobRun implements Runnable {
       }
     }
     int status = running.exit().join();
+    console.exited(status);
     closeRegistrations();
     ActiveJob exited = JobStates.exited(entry.current(), status, entry.stopRequested(), now());
     transition(running.outOfMemory() ? JobStates.outOfMemory(exited) : exited);
+  }
+
+  /**
+   * Starts the job's process; one with a TTY or stdin runs attachable, its raw output to its
+   * console and, as lines, to the log. Clients waiting on the console hear it start first.
+   */
+  private RunningJob start(HostJob job) throws IOException {
+    OutputSink log = output(job);
+    console.starting();
+    boolean tty = Boolean.TRUE.equals(job.config().tty());
+    boolean stdin = Boolean.TRUE.equals(job.config().stdin());
+    RunningJob running;
+    if (tty || stdin) {
+      RawLines lines = new RawLines(log);
+      int[] size = console.size();
+      Stdio stdio =
+          new Stdio(
+              tty,
+              stdin,
+              size[0],
+              size[1],
+              (stream, bytes, length) -> {
+                console.output(stream, bytes, length);
+                lines.write(stream, bytes, length);
+              });
+      running = jobs.runner().start(launch(job), stdio);
+      running.exit().whenComplete((status, e) -> lines.flush());
+    } else {
+      running = jobs.runner().start(launch(job), teeToConsole(log));
+    }
+    console.started(running);
+    return running;
+  }
+
+  /** Lines of a job that is not attachable still reach clients that attach to watch it. */
+  private OutputSink teeToConsole(OutputSink log) {
+    return (stream, line) -> {
+      log.line(stream, line);
+      byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+      console.output(stream, bytes, bytes.length);
+    };
   }
 
   /** Waits for the service ports and registers them; the reason it could not, or null. */
@@ -180,6 +229,7 @@ final class JobRun implements Runnable {
   }
 
   private void fail(String error) {
+    console.failed(error);
     transition(JobStates.failed(entry.current(), error, now()));
   }
 

@@ -7,6 +7,7 @@ import flynn.api.host.HostJob;
 import flynn.api.host.Port;
 import flynn.api.http.ApiException;
 import flynn.host.JobRunner;
+import flynn.host.attach.JobConsole;
 import flynn.host.discovery.Registrar;
 import flynn.host.discovery.Registrar.Registration;
 import flynn.host.feed.Feed;
@@ -21,7 +22,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +56,7 @@ public final class Jobs implements AutoCloseable {
   private final StateFile stateFile;
   private final ImageLayers images;
   private final JobTable table = new JobTable();
+  private final Map<String, JobConsole> consoles = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   public Jobs(
@@ -138,6 +142,25 @@ public final class Jobs implements AutoCloseable {
       running.stop(settings.stopGrace());
     }
     await(entry.finished(), settings.stopGrace().plus(STOP_SLACK));
+  }
+
+  /**
+   * The console clients attach to for job {@code id}, also before the job is added (they then wait
+   * for it); empty once the job has ended.
+   */
+  public Optional<JobConsole> console(String id) {
+    if (table.get(id).map(e -> e.finished().isDone()).orElse(false)) {
+      return Optional.empty();
+    }
+    return Optional.of(consoleOf(id));
+  }
+
+  JobConsole consoleOf(String id) {
+    return consoles.computeIfAbsent(id, k -> new JobConsole());
+  }
+
+  void forgetConsole(String id) {
+    consoles.remove(id);
   }
 
   public List<ActiveJob> list() {

@@ -2,6 +2,7 @@ package flynn.host.run;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class ChildJob implements RunningJob {
 
   private static final String SETSID = Signals.executable("setsid");
 
-  private ChildJob(String jobId, Process process, ProcessRef ref, JobOutput output) {
+  private ChildJob(String jobId, Process process, ProcessRef ref, OutputDrain output) {
     this.jobId = jobId;
     this.process = process;
     this.ref = ref;
@@ -38,23 +39,58 @@ public final class ChildJob implements RunningJob {
    * calls setsid(2) and execs the job in place; the job's pid is its session and group id.
    */
   public static ChildJob start(JobLaunch launch, OutputSink output) throws IOException {
+    Process process = spawn(launch, false);
+    return new ChildJob(
+        launch.jobId(), process, ref(process), JobOutput.read(launch.jobId(), process, output));
+  }
+
+  /**
+   * Starts an attachable job: stdin a pipe when asked, raw output to {@code stdio}. There is no
+   * terminal here; a job that asks for one gets pipes.
+   */
+  public static ChildJob startAttached(JobLaunch launch, Stdio stdio) throws IOException {
+    Process process = spawn(launch, stdio.stdin() || stdio.tty());
+    if (!stdio.stdin() && !stdio.tty()) {
+      process.getOutputStream().close();
+    }
+    return new ChildJob(
+        launch.jobId(),
+        process,
+        ref(process),
+        RawOutput.read(launch.jobId(), process, stdio.output()));
+  }
+
+  private static Process spawn(JobLaunch launch, boolean stdin) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(SETSID);
     command.addAll(launch.args());
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(launch.workDir().toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            .redirectInput(
+                stdin
+                    ? ProcessBuilder.Redirect.PIPE
+                    : ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().clear();
     builder.environment().putAll(launch.env());
-    Process process = builder.start();
+    return builder.start();
+  }
+
+  private static ProcessRef ref(Process process) {
     long pid = process.pid();
-    long startTime = ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L);
-    return new ChildJob(
-        launch.jobId(),
-        process,
-        new ProcessRef(pid, pid, startTime),
-        JobOutput.read(launch.jobId(), process, output));
+    return new ProcessRef(pid, pid, ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L));
+  }
+
+  @Override
+  public OutputStream stdin() {
+    return process.getOutputStream();
+  }
+
+  @Override
+  public void signal(int signal) {
+    if (!exit.isDone()) {
+      signal(Integer.toString(signal));
+    }
   }
 
   @Override
@@ -99,7 +135,7 @@ public final class ChildJob implements RunningJob {
     return JobOutput.awaitExit(exit, timeout);
   }
 
-  private void reap(JobOutput output) {
+  private void reap(OutputDrain output) {
     try {
       int status = process.waitFor();
       // children the leader left behind: the group id cannot be reused while they live

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * What every runner does with a job's process: its stdout and stderr read line by line into the
  * sink on named threads, drained before the exit is reported, and waits on that exit.
  */
-public final class JobOutput {
+public final class JobOutput implements OutputDrain {
   private static final Logger LOG = LoggerFactory.getLogger(JobOutput.class);
 
   /** How long output readers may lag behind the exit before the exit is reported anyway. */
@@ -36,6 +36,7 @@ public final class JobOutput {
   }
 
   /** Waits (bounded) until the readers have passed on every line the process wrote. */
+  @Override
   public void drain() throws InterruptedException {
     for (Thread reader : readers) {
       reader.join(DRAIN);

@@ -1,5 +1,6 @@
 package flynn.host.run;
 
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,4 +31,15 @@ public interface RunningJob {
   default boolean outOfMemory() {
     return false;
   }
+
+  /** The job's stdin when it was started with one (see {@link Stdio}); closing it is EOF. */
+  default OutputStream stdin() {
+    return OutputStream.nullOutputStream();
+  }
+
+  /** Sends signal number {@code signal} to the job (its whole group or container). */
+  default void signal(int signal) {}
+
+  /** Resizes the job's terminal; nothing for a job without one. */
+  default void resize(int height, int width) {}
 }

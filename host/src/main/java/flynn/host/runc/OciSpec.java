@@ -28,7 +28,11 @@ public record OciSpec(
       @JsonProperty("cwd") String cwd,
       @JsonProperty("capabilities") Capabilities capabilities,
       @JsonProperty("rlimits") List<Rlimit> rlimits,
-      @JsonProperty("noNewPrivileges") boolean noNewPrivileges) {}
+      @JsonProperty("noNewPrivileges") boolean noNewPrivileges,
+      @JsonProperty("consoleSize") ConsoleSize consoleSize) {}
+
+  /** The terminal's initial size, so the app sees it from its first instruction. */
+  public record ConsoleSize(@JsonProperty("height") int height, @JsonProperty("width") int width) {}
 
   public record User(@JsonProperty("uid") int uid, @JsonProperty("gid") int gid) {}
 
@@ -93,6 +97,30 @@ public record OciSpec(
         linux(plan));
   }
 
+  /**
+   * This spec with its process on a terminal (runc then allocates one in the container) of {@code
+   * height} rows and {@code width} columns (zeros: runc's default).
+   */
+  public OciSpec withTerminal(boolean terminal, int height, int width) {
+    Process p = process;
+    return new OciSpec(
+        ociVersion,
+        new Process(
+            terminal,
+            p.user(),
+            p.args(),
+            p.env(),
+            p.cwd(),
+            p.capabilities(),
+            p.rlimits(),
+            p.noNewPrivileges(),
+            terminal && height > 0 && width > 0 ? new ConsoleSize(height, width) : null),
+        root,
+        hostname,
+        mounts,
+        linux);
+  }
+
   /** Flynn's milli-cpus as cgroup cpu shares: one core (1000) is the kernel's default 1024. */
   public static long cpuShares(long cpuMilli) {
     return Math.max(MIN_CPU_SHARES, cpuMilli * 1024 / 1000);
@@ -108,7 +136,8 @@ public record OciSpec(
         plan.cwd() == null || plan.cwd().isEmpty() ? "/" : plan.cwd(),
         Capabilities.none(),
         List.of(new Rlimit("RLIMIT_NOFILE", maxFd, maxFd)),
-        true);
+        true,
+        null);
   }
 
   /** Under an init (tini), {@code -g} passes signals to the app's whole process group. */

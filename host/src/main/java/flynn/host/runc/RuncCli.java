@@ -42,6 +42,38 @@ final class RuncCli {
         .start();
   }
 
+  /**
+   * As {@link #run}, for an attached job: on {@code terminal} (runc then copies between it and the
+   * container's own terminal, and resizes that one to it on SIGWINCH), else with stdin a pipe when
+   * {@code stdin}. runc only hands the terminal's master to a console socket when it detaches, and
+   * a detached container's exit status is lost to us, so runc stays in the foreground.
+   */
+  Process runAttached(BundleDir bundle, String id, boolean stdin, Pty terminal) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Tools.SETSID,
+            runc,
+            "--root",
+            root,
+            "run",
+            "--keep",
+            "--bundle",
+            bundle.dir().toString(),
+            id);
+    if (terminal != null) {
+      File tty = new File(terminal.slavePath());
+      return builder
+          .redirectInput(ProcessBuilder.Redirect.from(tty))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(tty))
+          .redirectError(ProcessBuilder.Redirect.appendTo(tty))
+          .start();
+    }
+    if (!stdin) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+    return builder.start();
+  }
+
   /** Signals the container's init; false when runc could not (no such or no running container). */
   boolean kill(String id, String signal) throws IOException {
     return Command.run(List.of(runc, "--root", root, "kill", id, signal)).ok();

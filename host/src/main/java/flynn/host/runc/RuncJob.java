@@ -1,11 +1,15 @@
 package flynn.host.runc;
 
 import flynn.host.run.JobOutput;
+import flynn.host.run.OutputDrain;
 import flynn.host.run.OutputSink;
 import flynn.host.run.ProcStat;
 import flynn.host.run.ProcessRef;
+import flynn.host.run.RawOutput;
 import flynn.host.run.RunningJob;
+import flynn.host.run.Stdio;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,16 +33,23 @@ final class RuncJob implements RunningJob {
   private final ProcessRef ref;
   private final String ip;
   private final Context context;
+  private final Pty terminal;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private volatile boolean outOfMemory;
 
   private RuncJob(
-      ContainerNames names, Process process, ProcessRef ref, String ip, Context context) {
+      ContainerNames names,
+      Process process,
+      ProcessRef ref,
+      String ip,
+      Context context,
+      Pty terminal) {
     this.names = names;
     this.process = process;
     this.ref = ref;
     this.ip = ip;
     this.context = context;
+    this.terminal = terminal;
   }
 
   static RuncJob start(
@@ -48,14 +59,67 @@ final class RuncJob implements RunningJob {
       Context context,
       String jobId,
       OutputSink output) {
+    return begin(names, process, ip, context, jobId, null, JobOutput.read(jobId, process, output));
+  }
+
+  /** A job started for attaching: its raw output from {@code terminal}, or from runc's pipes. */
+  static RuncJob startAttached(
+      ContainerNames names,
+      Process process,
+      String ip,
+      Context context,
+      String jobId,
+      Pty terminal,
+      Stdio.RawSink output) {
+    OutputDrain drain =
+        terminal == null
+            ? RawOutput.read(jobId, process, output)
+            : RawOutput.readTerminal(jobId, terminal.input(), output);
+    return begin(names, process, ip, context, jobId, terminal, drain);
+  }
+
+  private static RuncJob begin(
+      ContainerNames names,
+      Process process,
+      String ip,
+      Context context,
+      String jobId,
+      Pty terminal,
+      OutputDrain drain) {
     long pid = process.pid();
     ProcessRef ref =
         new ProcessRef(
             pid, pid, ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L), names.containerId());
-    RuncJob job = new RuncJob(names, process, ref, ip, context);
-    JobOutput lines = JobOutput.read(jobId, process, output);
-    Thread.ofVirtual().name("job-" + jobId + "-reaper").start(() -> job.reap(lines));
+    RuncJob job = new RuncJob(names, process, ref, ip, context, terminal);
+    Thread.ofVirtual().name("job-" + jobId + "-reaper").start(() -> job.reap(drain));
     return job;
+  }
+
+  @Override
+  public OutputStream stdin() {
+    return terminal != null ? terminal.output() : process.getOutputStream();
+  }
+
+  @Override
+  public void signal(int signal) {
+    if (!exit.isDone()) {
+      signal(Integer.toString(signal));
+    }
+  }
+
+  /** The new size goes on our terminal; runc, told by SIGWINCH, passes it to the container's. */
+  @Override
+  public void resize(int height, int width) {
+    if (terminal == null || exit.isDone()) {
+      return;
+    }
+    try {
+      terminal.resize(height, width);
+      Pty.kill(process.pid(), Pty.SIGWINCH);
+    } catch (IOException e) {
+      LOG.warn(
+          "container={} event=resize-failed error=\"{}\"", names.containerId(), e.getMessage());
+    }
   }
 
   @Override
@@ -116,10 +180,13 @@ final class RuncJob implements RunningJob {
     return JobOutput.awaitExit(exit, timeout);
   }
 
-  private void reap(JobOutput output) {
+  private void reap(OutputDrain output) {
     try {
       int status = process.waitFor();
       output.drain();
+      if (terminal != null) {
+        terminal.close();
+      }
       outOfMemory = oomKilled();
       context.teardown().remove(names);
       LOG.info(

@@ -6,6 +6,7 @@ import flynn.host.run.JobLaunch;
 import flynn.host.run.OutputSink;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
+import flynn.host.run.Stdio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,42 @@ public final class RuncRunner implements JobRunner {
     }
   }
 
+  @Override
+  public RunningJob start(JobLaunch launch, Stdio stdio) throws IOException {
+    ContainerNames names = ContainerNames.forJob(launch.jobId());
+    teardown.remove(names);
+    Pty terminal = null;
+    try {
+      String ip = prepare(names, launch, stdio);
+      terminal = stdio.tty() ? Pty.open(stdio.height(), stdio.width()) : null;
+      Process process =
+          runc.runAttached(
+              BundleDir.of(config.containersDir(), names),
+              names.containerId(),
+              stdio.stdin(),
+              terminal);
+      LOG.info(
+          "job={} container={} ip={} tty={} event=container-started",
+          launch.jobId(),
+          names.containerId(),
+          ip,
+          stdio.tty());
+      return RuncJob.startAttached(
+          names, process, ip, context(), launch.jobId(), terminal, stdio.output());
+    } catch (IOException | RuntimeException e) {
+      if (terminal != null) {
+        terminal.close();
+      }
+      teardown.remove(names);
+      throw e;
+    }
+  }
+
   private String prepare(ContainerNames names, JobLaunch launch) throws IOException {
+    return prepare(names, launch, new Stdio(false, false, 0, 0, null));
+  }
+
+  private String prepare(ContainerNames names, JobLaunch launch, Stdio stdio) throws IOException {
     BundleDir bundle = BundleDir.of(config.containersDir(), names);
     Files.createDirectories(bundle.dir());
     Files.createDirectories(config.runcRoot());
@@ -76,7 +112,10 @@ public final class RuncRunner implements JobRunner {
     TempDisk.mount(bundle, launch.limits().tempDiskBytes());
     writeEtcHosts(bundle, ip, names.containerId());
     Overlay.mount(rootfs(launch), bundle);
-    Files.write(bundle.config(), Json.writeBytes(OciSpec.build(plan(names, launch, bundle))));
+    OciSpec spec =
+        OciSpec.build(plan(names, launch, bundle))
+            .withTerminal(stdio.tty(), stdio.height(), stdio.width());
+    Files.write(bundle.config(), Json.writeBytes(spec));
     return ip;
   }
 

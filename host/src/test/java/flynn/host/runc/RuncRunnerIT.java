@@ -8,11 +8,13 @@ import flynn.host.run.JobLaunch;
 import flynn.host.run.JobLimits;
 import flynn.host.run.OutputSink;
 import flynn.host.run.RunningJob;
+import flynn.host.run.Stdio;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,6 +154,71 @@ class RuncRunnerIT {
 
     assertThat(job.exit().get(10, TimeUnit.SECONDS)).isEqualTo(137);
     assertNothingLeft();
+  }
+
+  @Test
+  void aTtyJobRunsOnATerminalOfTheAskedSizeTakesInputAndExitsWithItsStatus() throws Exception {
+    RunningJob job =
+        startAttached(
+            List.of("sh", "-c", "tty; stty size; read line; echo got=$line; exit 3"), true, true);
+
+    await().until(() -> raw.toString().contains("/dev/pts/"));
+    await().until(() -> raw.toString().contains("30 100"));
+    job.stdin().write("hi\n".getBytes(StandardCharsets.UTF_8));
+    job.stdin().flush();
+
+    assertThat(job.exit().get(20, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(raw.toString()).contains("got=hi");
+    assertNothingLeft();
+  }
+
+  @Test
+  void aTtyJobIsResizedWhileItRuns() throws Exception {
+    RunningJob job = startAttached(List.of("sh", "-c", "read a; stty size; read b"), true, true);
+    job.resize(40, 120);
+    job.stdin().write("x\n".getBytes(StandardCharsets.UTF_8));
+    job.stdin().flush();
+
+    await().until(() -> raw.toString().contains("40 120"));
+    job.stdin().write("y\n".getBytes(StandardCharsets.UTF_8));
+    job.stdin().flush();
+    assertThat(job.exit().get(20, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void aJobWithStdinReadsItFromThePipeUntilEof() throws Exception {
+    RunningJob job = startAttached(List.of("sh", "-c", "cat; echo err >&2; exit 5"), false, true);
+
+    job.stdin().write("hello\n".getBytes(StandardCharsets.UTF_8));
+    job.stdin().close();
+
+    assertThat(job.exit().get(20, TimeUnit.SECONDS)).isEqualTo(5);
+    assertThat(raw.toString()).contains("stdout:hello\n", "stderr:err\n");
+    assertNothingLeft();
+  }
+
+  private final StringBuffer raw = new StringBuffer();
+
+  private RunningJob startAttached(List<String> args, boolean tty, boolean stdin)
+      throws IOException {
+    String jobId = "it-" + UUID.randomUUID();
+    made.add(ContainerNames.forJob(jobId));
+    JobLaunch launch =
+        new JobLaunch(
+            jobId, args, Map.of("PATH", "/bin"), temp, List.of(), JobLimits.defaults(), "/");
+    Stdio stdio =
+        new Stdio(
+            tty,
+            stdin,
+            30,
+            100,
+            (stream, bytes, length) -> {
+              String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+              raw.append(tty ? text : stream.wire() + ":" + text);
+            });
+    RunningJob job = runner.start(launch, stdio);
+    started.add(job);
+    return job;
   }
 
   private RunningJob start(List<String> args, JobLimits limits) throws IOException {
