@@ -68,6 +68,9 @@ class ImagePushIT {
 
     assertPushedImageServes("oci", ociArchive);
     assertPushedImageServes("dkr", dockerArchive);
+    assertThat(cluster.flynn("-a", "oci", "run", "/bin/busybox", "cat", "index.html").ok().out())
+        .as("a one-off job runs in the image, in its working dir")
+        .contains(PAGE);
 
     cluster.flynn("create", "layout").ok();
     String again = cluster.flynn("-a", "layout", "docker", "push", layout.toString()).ok().err();

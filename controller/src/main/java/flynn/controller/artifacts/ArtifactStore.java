@@ -57,6 +57,13 @@ public final class ArtifactStore {
         .findOne();
   }
 
+  /** The artifacts with these ids, in their order (a release's, bottom first); all must exist. */
+  public List<Artifact> findAll(List<String> ids) {
+    return ids.stream()
+        .map(id -> find(id).orElseThrow(() -> new IllegalStateException("no artifact " + id)))
+        .toList();
+  }
+
   public List<Artifact> list() {
     return h.createQuery("SELECT " + COLUMNS + " FROM artifacts ORDER BY created_at DESC")
         .map(ArtifactStore::row)

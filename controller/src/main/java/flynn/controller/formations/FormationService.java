@@ -231,9 +231,7 @@ public final class FormationService {
     Formation f = row.formation();
     App app = new AppStore(h).findAny(f.app()).orElseThrow();
     Release release = ReleaseService.require(h, f.release());
-    ArtifactStore artifactStore = new ArtifactStore(h);
-    List<Artifact> artifacts =
-        release.artifacts().stream().map(id -> artifactStore.find(id).orElseThrow()).toList();
+    List<Artifact> artifacts = new ArtifactStore(h).findAll(release.artifacts());
     ScaleRequest pending =
         new ScaleRequestStore(h).latestPending(f.app(), f.release()).orElse(null);
     return new ExpandedFormation(

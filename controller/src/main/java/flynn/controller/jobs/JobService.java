@@ -4,6 +4,7 @@ import flynn.api.attach.AttachFrame;
 import flynn.api.attach.AttachFrameReader;
 import flynn.api.attach.AttachRequest;
 import flynn.api.controller.App;
+import flynn.api.controller.Artifact;
 import flynn.api.controller.Event;
 import flynn.api.controller.Job;
 import flynn.api.controller.JobState;
@@ -13,6 +14,7 @@ import flynn.api.host.HostJob;
 import flynn.api.http.ApiException;
 import flynn.api.http.UpgradedConnection;
 import flynn.controller.apps.AppLookup;
+import flynn.controller.artifacts.ArtifactStore;
 import flynn.controller.cluster.Hosts;
 import flynn.controller.db.Ids;
 import flynn.controller.events.EventStore;
@@ -144,12 +146,14 @@ public final class JobService {
     }
     App app = jdbi.withHandle(h -> AppLookup.require(h, appKey));
     Release release = jdbi.withHandle(h -> ReleaseService.require(h, req.release()));
+    List<Artifact> artifacts =
+        jdbi.withHandle(h -> new ArtifactStore(h).findAll(release.artifacts()));
     Hosts.Host host = hosts.any();
     String uuid = Ids.random();
     HostJob hostJob =
         attached
-            ? OneOffJob.attachedHostJob(app, release, req, host.id(), uuid)
-            : OneOffJob.hostJob(app, release, req, host.id(), uuid);
+            ? OneOffJob.attachedHostJob(app, release, artifacts, req, host.id(), uuid)
+            : OneOffJob.hostJob(app, release, artifacts, req, host.id(), uuid);
     return new Placed(app, release, host, hostJob, uuid);
   }
 

@@ -1,6 +1,9 @@
 package flynn.controller.jobs;
 
 import flynn.api.controller.App;
+import flynn.api.controller.Artifact;
+import flynn.api.controller.ImageArtifacts;
+import flynn.api.controller.ImageManifest.ImageEntrypoint;
 import flynn.api.controller.Job;
 import flynn.api.controller.JobIdentity;
 import flynn.api.controller.JobState;
@@ -8,6 +11,7 @@ import flynn.api.controller.NewJob;
 import flynn.api.controller.Release;
 import flynn.api.host.ContainerConfig;
 import flynn.api.host.HostJob;
+import flynn.api.host.Resources;
 import flynn.api.http.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +22,18 @@ import java.util.Map;
 public final class OneOffJob {
   private OneOffJob() {}
 
-  /** The job for host {@code hostId}, with id {@code <hostId>-<uuid>}. */
-  public static HostJob hostJob(App app, Release release, NewJob req, String hostId, String uuid) {
+  private static final ImageEntrypoint NO_IMAGE =
+      new ImageEntrypoint(null, null, null, null, null, null);
+
+  /**
+   * The job for host {@code hostId}, with id {@code <hostId>-<uuid>}: in the release's image (its
+   * {@code artifacts}, bottom first) when it has one, with Flynn's default resources under the
+   * request's.
+   */
+  public static HostJob hostJob(
+      App app, Release release, List<Artifact> artifacts, NewJob req, String hostId, String uuid) {
     String id = hostId + "-" + uuid;
+    ImageEntrypoint image = ImageArtifacts.entrypoint(artifacts, "").orElse(NO_IMAGE);
     Map<String, String> meta = new LinkedHashMap<>();
     if (req.meta() != null) {
       meta.putAll(req.meta());
@@ -31,20 +44,27 @@ public final class OneOffJob {
             args(req),
             req.tty(),
             null,
-            env(app, release, req, id),
+            env(app, release, req, id, image.env()),
             null,
-            null,
-            null,
-            null,
+            image.workingDir(),
+            image.uid(),
+            image.gid(),
             null,
             req.disableLog());
-    return new HostJob(id, meta, req.resources(), req.partition(), config, null);
+    return new HostJob(
+        id,
+        meta,
+        Resources.withDefaults(req.resources()),
+        req.partition(),
+        config,
+        null,
+        ImageArtifacts.mountspecs(artifacts));
   }
 
   /** As {@link #hostJob}, for a run attached to: its stdin open for the client's input. */
   public static HostJob attachedHostJob(
-      App app, Release release, NewJob req, String hostId, String uuid) {
-    HostJob job = hostJob(app, release, req, hostId, uuid);
+      App app, Release release, List<Artifact> artifacts, NewJob req, String hostId, String uuid) {
+    HostJob job = hostJob(app, release, artifacts, req, hostId, uuid);
     ContainerConfig c = job.config();
     ContainerConfig withStdin =
         new ContainerConfig(
@@ -59,12 +79,25 @@ public final class OneOffJob {
             c.hostNetwork(),
             c.disableLog());
     return new HostJob(
-        job.id(), job.metadata(), job.resources(), job.partition(), withStdin, job.resurrect());
+        job.id(),
+        job.metadata(),
+        job.resources(),
+        job.partition(),
+        withStdin,
+        job.resurrect(),
+        job.mountspecs());
   }
 
-  /** The release's env (unless {@code release_env} is false), the request's, then Flynn's own. */
-  static Map<String, String> env(App app, Release release, NewJob req, String jobId) {
+  /**
+   * The image's env, the release's (unless {@code release_env} is false), the request's, then
+   * Flynn's own.
+   */
+  static Map<String, String> env(
+      App app, Release release, NewJob req, String jobId, Map<String, String> imageEnv) {
     Map<String, String> env = new LinkedHashMap<>();
+    if (imageEnv != null) {
+      env.putAll(imageEnv);
+    }
     if (!Boolean.FALSE.equals(req.releaseEnv()) && release.env() != null) {
       env.putAll(release.env());
     }

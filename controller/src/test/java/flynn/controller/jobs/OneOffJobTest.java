@@ -2,10 +2,19 @@ package flynn.controller.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import flynn.api.Json;
 import flynn.api.controller.App;
+import flynn.api.controller.Artifact;
+import flynn.api.controller.ImageArtifacts;
+import flynn.api.controller.ImageManifest;
+import flynn.api.controller.ImageManifest.ImageEntrypoint;
+import flynn.api.controller.ImageManifest.ImageLayer;
+import flynn.api.controller.ImageManifest.ImageRootfs;
 import flynn.api.controller.NewJob;
 import flynn.api.controller.Release;
 import flynn.api.host.HostJob;
+import flynn.api.host.Mountspec;
+import flynn.api.host.ResourceSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,7 +54,9 @@ class OneOffJobTest {
 
   @Test
   void hostJobCarriesIdMetadataArgsAndEnv() {
-    HostJob job = OneOffJob.hostJob(APP, RELEASE, run(true, Map.of("A", "request")), "host1", "u1");
+    HostJob job =
+        OneOffJob.hostJob(
+            APP, RELEASE, List.of(), run(true, Map.of("A", "request")), "host1", "u1");
 
     assertThat(job.id()).isEqualTo("host1-u1");
     assertThat(job.metadata())
@@ -66,9 +77,53 @@ class OneOffJobTest {
 
   @Test
   void releaseEnvIsLeftOutOnlyWhenRefused() {
-    assertThat(OneOffJob.hostJob(APP, RELEASE, run(null, null), "h", "u").config().env())
+    assertThat(OneOffJob.hostJob(APP, RELEASE, List.of(), run(null, null), "h", "u").config().env())
         .containsKey("DB");
-    assertThat(OneOffJob.hostJob(APP, RELEASE, run(false, null), "h", "u").config().env())
+    assertThat(
+            OneOffJob.hostJob(APP, RELEASE, List.of(), run(false, null), "h", "u").config().env())
         .doesNotContainKey("DB");
+  }
+
+  @Test
+  void runsInTheReleasesImageWithItsDefaultEntrypointAndFlynnsDefaultResources() {
+    ImageManifest manifest =
+        new ImageManifest(
+            ImageManifest.TYPE_V1,
+            null,
+            Map.of(
+                ImageManifest.DEFAULT_ENTRYPOINT,
+                new ImageEntrypoint(
+                    Map.of("A", "image", "IMG", "1"), "/www", null, null, 1000, 1000)),
+            List.of(
+                new ImageRootfs(
+                    null,
+                    List.of(
+                        new ImageLayer(
+                            "aa".repeat(32), ImageLayer.TYPE_OCI_TAR_GZIP, 10L, null, null)))));
+    Artifact image =
+        new Artifact(
+            "a",
+            ImageArtifacts.TYPE_FLYNN,
+            "http://blobstore/m.json",
+            null,
+            Json.mapper().valueToTree(manifest),
+            null,
+            null,
+            "http://blobstore/layers/{id}",
+            null);
+
+    HostJob job = OneOffJob.hostJob(APP, RELEASE, List.of(image), run(true, null), "host1", "u1");
+
+    assertThat(job.imageLayers())
+        .extracting(Mountspec::url)
+        .containsExactly("http://blobstore/layers/" + "aa".repeat(32));
+    assertThat(job.config().workingDir()).isEqualTo("/www");
+    assertThat(job.config().uid()).isEqualTo(1000);
+    assertThat(job.config().env()).containsEntry("IMG", "1").containsEntry("A", "release");
+    assertThat(job.resources()).containsEntry("memory", ResourceSpec.of(1L << 30));
+    assertThat(
+            OneOffJob.attachedHostJob(APP, RELEASE, List.of(image), run(true, null), "h", "u")
+                .imageLayers())
+        .hasSize(1);
   }
 }

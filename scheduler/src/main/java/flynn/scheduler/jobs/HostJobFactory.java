@@ -11,10 +11,10 @@ import flynn.api.host.HealthCheck;
 import flynn.api.host.HostJob;
 import flynn.api.host.Port;
 import flynn.api.host.ResourceSpec;
+import flynn.api.host.Resources;
 import flynn.api.host.Service;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +22,6 @@ import java.util.Map;
 public final class HostJobFactory {
   public static final String META_FORMATION = "flynn-controller.formation";
   static final String SYSTEM_APP = "flynn-system-app";
-  static final Map<String, ResourceSpec> DEFAULT_RESOURCES =
-      Map.of(
-          "memory", ResourceSpec.of(1024L * 1024 * 1024),
-          "cpu", ResourceSpec.of(1000),
-          "max_fd", ResourceSpec.of(10_000));
 
   private static final ImageEntrypoint NO_IMAGE =
       new ImageEntrypoint(null, null, null, null, null, null);
@@ -84,11 +79,7 @@ public final class HostJobFactory {
   }
 
   static Map<String, ResourceSpec> resources(ProcessType process) {
-    Map<String, ResourceSpec> resources = new LinkedHashMap<>(DEFAULT_RESOURCES);
-    if (process.resources() != null) {
-      resources.putAll(process.resources());
-    }
-    return resources;
+    return Resources.withDefaults(process.resources());
   }
 
   /**
