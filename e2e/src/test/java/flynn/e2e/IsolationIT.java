@@ -154,6 +154,17 @@ class IsolationIT {
       assertThat(netns).doesNotContain(container);
       assertThat(links).doesNotContain("flv" + container.substring("flynn-".length()));
     }
+    assertThat(flynnCgroups()).as("cgroups of the containers and their parent").isEmpty();
+  }
+
+  /** The {@code flynn} parent cgroup (and so any container's) in every hierarchy, v1 or v2. */
+  private static List<Path> flynnCgroups() throws IOException {
+    try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+      return Stream.concat(Stream.of(Path.of("/sys/fs/cgroup")), hierarchies)
+          .map(h -> h.resolve("flynn"))
+          .filter(Files::isDirectory)
+          .toList();
+    }
   }
 
   private String startWebJob() throws IOException {

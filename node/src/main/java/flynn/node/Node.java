@@ -170,7 +170,9 @@ public final class Node implements AutoCloseable {
             runc.stateDir());
     started.push(firewall); // stopped after the host daemon, so its jobs never run unguarded
     firewall.start();
-    return new RuncRunner(runc, resolver);
+    RuncRunner runner = new RuncRunner(runc, resolver);
+    started.push(runner); // closed after the host daemon has stopped the jobs
+    return runner;
   }
 
   private void awaitReady(ControllerClient controller, DiscoverdClient discoverd) {

@@ -66,6 +66,22 @@ final class Cgroups {
     return !dirs.isEmpty();
   }
 
+  /**
+   * Removes the runner's parent cgroup ({@code /flynn}) in every hierarchy where it is empty; one
+   * that still has a container's cgroup is left. True when none is left.
+   */
+  boolean removeParent(String parent) throws IOException {
+    boolean all = true;
+    for (Path dir : existing("/" + parent)) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) { // EBUSY or not empty: a container of another runner still runs
+        all = false;
+      }
+    }
+    return all;
+  }
+
   private List<Path> hierarchies() throws IOException {
     List<Path> hierarchies = new ArrayList<>(List.of(root));
     try (Stream<Path> children = Files.list(root)) {

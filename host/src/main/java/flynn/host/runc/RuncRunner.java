@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * creates is named {@code flynn-<short>} (veths {@code flv<short>}) and removed when the job ends,
  * or by {@link #killLeftover} after a daemon crash.
  */
-public final class RuncRunner implements JobRunner {
+public final class RuncRunner implements JobRunner, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RuncRunner.class);
 
   private final RuncConfig config;
@@ -177,5 +177,16 @@ public final class RuncRunner implements JobRunner {
   @Override
   public boolean sharesHostNetwork() {
     return false;
+  }
+
+  /** After the daemon stopped its jobs: the parent cgroup runc leaves in every hierarchy goes. */
+  @Override
+  public void close() {
+    try {
+      boolean removed = cgroups.removeParent(config.cgroupParent());
+      LOG.info("event=closed cgroup_parent={} removed={}", config.cgroupParent(), removed);
+    } catch (IOException e) {
+      LOG.warn("event=cgroup-parent-cleanup-failed error=\"{}\"", e.getMessage());
+    }
   }
 }
