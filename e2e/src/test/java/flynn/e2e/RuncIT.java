@@ -113,6 +113,45 @@ class RuncIT {
     return run("runc", "--root", root.toString(), "exec", container, "sh", "-c", script);
   }
 
+  @Test
+  void aSecondClusterWithContainersOnTheSameMachineIsRefusedClearly() throws Exception {
+    Path other = Files.createTempDirectory("flynn-e2e-second-");
+    try {
+      Process second =
+          new ProcessBuilder(
+                  Cluster.ROOT.resolve("bin/flynn-host").toString(),
+                  "up",
+                  "--runner",
+                  "runc",
+                  "--state-dir",
+                  other.resolve("state").toString(),
+                  "--controller-port",
+                  Integer.toString(Cluster.freePort()),
+                  "--stack-dir",
+                  Cluster.STACK_DIR.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(other.resolve("out.log").toFile())
+              .start();
+      try {
+        assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).isNotZero();
+        assertThat(Files.readString(other.resolve("out.log")))
+            .contains("another flynn-host runs containers on this machine")
+            .contains("state dir " + cluster.stateDir)
+            .contains("--runner process");
+      } finally {
+        second.destroyForcibly();
+      }
+      assertThat(get("http://127.0.0.1:" + cluster.controllerPort + "/ping"))
+          .as("the first cluster still answers")
+          .isEqualTo(200);
+    } finally {
+      try (Stream<Path> walk = Files.walk(other)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   private List<Job> upWebJobs() {
     String json = cluster.flynn("-a", "demo", "ps", "--json").ok().out();
     List<Job> jobs;

@@ -62,7 +62,11 @@ public final class Node implements AutoCloseable {
   /** Starts every role; returns once the cluster answers and the CLI config names it. */
   public void start() {
     state.create();
-    List<Path> stack = config.runner() == RunnerChoice.RUNC ? runStack() : List.of();
+    List<Path> stack = List.of();
+    if (config.runner() == RunnerChoice.RUNC) {
+      started.push(ContainerHostLock.acquire(ContainerHostLock.MACHINE_LOCK, config.stateDir()));
+      stack = runStack();
+    }
     FreePorts.requireFree(config.controllerPort(), "--controller-port");
     String key = state.clusterKey();
     String hostId = state.hostId();
