@@ -91,7 +91,8 @@ class RuncIT {
   }
 
   /**
-   * A job sees the Debian run stack as its root, none of the host's files; its app is uid 10000.
+   * A job sees the Debian run stack as its root, none of the host's files and none of the daemon's
+   * env; its app is uid 10000.
    */
   private void assertRootIsTheRunStack(String container) {
     String seen =
@@ -102,8 +103,10 @@ class RuncIT {
                 + " /root/.m2 "
                 + cluster.stateDir
                 + "; do [ -e $p ] && echo host-file-visible:$p; done;"
-                + " cat /etc/debian_version; ps -o uid= -C python3");
+                + " cat /etc/debian_version; ps -o uid= -C python3; tr '\\0' '\\n' </proc/1/environ");
     assertThat(seen).doesNotContain("host-file-visible").contains("12.");
+    assertThat(seen).as("the job's env is the container's, not the daemon's").contains("HOME=/app");
+    assertThat(seen.lines().filter(l -> l.startsWith("PATH="))).noneMatch(l -> l.contains("/root"));
     assertThat(seen.lines().map(String::strip)).contains("10000");
     assertThat(Files.isDirectory(Cluster.STACK_DIR.resolve("run/rootfs"))).isTrue();
   }

@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +60,11 @@ public final class HostDaemon implements AutoCloseable {
     this.jobs =
         new Jobs(
             new Jobs.Settings(
-                c.hostId(), c.stateDir().resolve("jobs"), stopGrace, baseEnv(), Clock.systemUTC()),
+                c.hostId(),
+                c.stateDir().resolve("jobs"),
+                stopGrace,
+                runner.baseEnv(),
+                Clock.systemUTC()),
             runner,
             registrar,
             logs,
@@ -155,17 +158,5 @@ public final class HostDaemon implements AutoCloseable {
   private static String version() {
     String v = HostDaemon.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
-  }
-
-  /** What a job's process inherits from the daemon: only what finding programs needs. */
-  private static Map<String, String> baseEnv() {
-    Map<String, String> env = new LinkedHashMap<>();
-    for (String name : new String[] {"PATH", "HOME", "LANG"}) {
-      String value = System.getenv(name);
-      if (value != null) {
-        env.put(name, value);
-      }
-    }
-    return env;
   }
 }

@@ -6,6 +6,8 @@ import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
 import flynn.host.run.Stdio;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Runs jobs on this machine: the seam between the daemon's job lifecycle and the way a job is
@@ -43,4 +45,19 @@ public interface JobRunner {
    * port rather than the one the release asks for.
    */
   boolean sharesHostNetwork();
+
+  /**
+   * What every job's env starts from, below the job's own: by default the daemon's own PATH, HOME
+   * and LANG, which is right for jobs that run on the host's files.
+   */
+  default Map<String, String> baseEnv() {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String name : new String[] {"PATH", "HOME", "LANG"}) {
+      String value = System.getenv(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
+    return env;
+  }
 }

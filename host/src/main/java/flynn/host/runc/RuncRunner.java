@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,6 +173,15 @@ public final class RuncRunner implements JobRunner, AutoCloseable {
     boolean found = teardown.remove(names);
     LOG.info("container={} event=leftover-removed found={}", names.containerId(), found);
     return found;
+  }
+
+  /** A container's own: Debian's PATH, the app user's home, a UTF-8 locale; not the daemon's. */
+  @Override
+  public Map<String, String> baseEnv() {
+    return Map.of(
+        "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        "HOME", "/app",
+        "LANG", "C.UTF-8");
   }
 
   @Override
