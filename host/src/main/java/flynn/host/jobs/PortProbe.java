@@ -12,10 +12,13 @@ import java.util.concurrent.TimeoutException;
 /** Waits for a job's port to accept TCP connections. */
 final class PortProbe {
   /**
-   * How often the port is tried: soon after the start at first (most servers listen within tens of
-   * milliseconds, and a refused connect costs little), then every {@link #MAX_INTERVAL}.
+   * How often the port is tried: every {@link #FIRST_INTERVAL} during the {@link #EAGER} period
+   * (most servers listen within it, and a refused connect costs microseconds), then at doubling
+   * intervals up to {@link #MAX_INTERVAL}.
    */
   static final Duration FIRST_INTERVAL = Duration.ofMillis(10);
+
+  static final Duration EAGER = Duration.ofSeconds(1);
 
   static final Duration MAX_INTERVAL = Duration.ofMillis(100);
 
@@ -26,7 +29,8 @@ final class PortProbe {
    * {@code exited} completes (the job died, so it never will).
    */
   static boolean awaitOpen(String host, int port, Duration timeout, Future<?> exited) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
     Duration interval = FIRST_INTERVAL;
     while (!exited.isDone()) {
       if (accepts(host, port)) {
@@ -36,12 +40,15 @@ final class PortProbe {
         return false;
       }
       waitFor(exited, interval);
-      interval = next(interval);
+      interval = next(interval, Duration.ofNanos(System.nanoTime() - start));
     }
     return false;
   }
 
-  static Duration next(Duration interval) {
+  static Duration next(Duration interval, Duration elapsed) {
+    if (elapsed.compareTo(EAGER) < 0) {
+      return FIRST_INTERVAL;
+    }
     Duration doubled = interval.multipliedBy(2);
     return doubled.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : doubled;
   }

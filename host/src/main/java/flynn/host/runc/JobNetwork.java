@@ -1,6 +1,8 @@
 package flynn.host.runc;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,9 +75,12 @@ final class JobNetwork {
 
   /** Deletes the namespace (which takes the veth pair with it); true when it existed. */
   boolean detach(ContainerNames names) throws IOException {
-    boolean existed = Command.run(List.of(Tools.IP, "netns", "delete", names.netns())).ok();
+    boolean existed = false;
+    if (Files.exists(Path.of(netnsPath(names)))) {
+      existed = Command.run(List.of(Tools.IP, "netns", "delete", names.netns())).ok();
+    }
     // a veth whose namespace side never moved would outlive the namespace
-    if (Command.run(List.of(Tools.IP, "link", "show", "dev", names.hostVeth())).ok()) {
+    if (Files.exists(Path.of("/sys/class/net", names.hostVeth()))) {
       Command.check(List.of(Tools.IP, "link", "delete", "dev", names.hostVeth()));
       existed = true;
     }

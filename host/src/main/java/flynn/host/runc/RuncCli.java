@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import flynn.api.Json;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -88,8 +90,9 @@ final class RuncCli {
     return true;
   }
 
-  boolean exists(String id) throws IOException {
-    return list().stream().anyMatch(c -> c.id().equals(id));
+  /** From runc's state dir ({@code <root>/<id>}), without running runc. */
+  boolean exists(String id) {
+    return Files.isDirectory(Path.of(root, id));
   }
 
   List<Listed> list() throws IOException {
