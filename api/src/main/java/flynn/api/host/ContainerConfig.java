@@ -15,4 +15,15 @@ public record ContainerConfig(
     @JsonProperty("uid") Integer uid,
     @JsonProperty("gid") Integer gid,
     @JsonProperty("host_network") Boolean hostNetwork,
-    @JsonProperty("disable_log") Boolean disableLog) {}
+    @JsonProperty("disable_log") Boolean disableLog) {
+
+  public ContainerConfig withStdin(Boolean newStdin) {
+    return new ContainerConfig(
+        args, tty, newStdin, env, ports, workingDir, uid, gid, hostNetwork, disableLog);
+  }
+
+  public ContainerConfig withEnvAndPorts(Map<String, String> newEnv, List<Port> newPorts) {
+    return new ContainerConfig(
+        args, tty, stdin, newEnv, newPorts, workingDir, uid, gid, hostNetwork, disableLog);
+  }
+}

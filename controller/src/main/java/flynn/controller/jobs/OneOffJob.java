@@ -65,25 +65,12 @@ public final class OneOffJob {
   public static HostJob attachedHostJob(
       App app, Release release, List<Artifact> artifacts, NewJob req, String hostId, String uuid) {
     HostJob job = hostJob(app, release, artifacts, req, hostId, uuid);
-    ContainerConfig c = job.config();
-    ContainerConfig withStdin =
-        new ContainerConfig(
-            c.args(),
-            c.tty(),
-            true,
-            c.env(),
-            c.ports(),
-            c.workingDir(),
-            c.uid(),
-            c.gid(),
-            c.hostNetwork(),
-            c.disableLog());
     return new HostJob(
         job.id(),
         job.metadata(),
         job.resources(),
         job.partition(),
-        withStdin,
+        job.config().withStdin(true),
         job.resurrect(),
         job.mountspecs());
   }

@@ -213,18 +213,7 @@ public final class Jobs implements AutoCloseable {
     List<Port> ports =
         JobPorts.assign(c.ports(), runner.sharesHostNetwork(), JobPorts::freeLoopbackPort);
     Map<String, String> env = JobPorts.env(c.env(), ports);
-    ContainerConfig resolved =
-        new ContainerConfig(
-            c.args(),
-            c.tty(),
-            c.stdin(),
-            env,
-            ports,
-            c.workingDir(),
-            c.uid(),
-            c.gid(),
-            c.hostNetwork(),
-            c.disableLog());
+    ContainerConfig resolved = c.withEnvAndPorts(env, ports);
     return new HostJob(
         job.id(),
         job.metadata(),

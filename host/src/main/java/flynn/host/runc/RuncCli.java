@@ -30,18 +30,22 @@ final class RuncCli {
    * container's, and the stopped container stays until {@link #delete} so its cgroup can be read.
    */
   Process run(BundleDir bundle, String id) throws IOException {
-    return new ProcessBuilder(
-            Tools.SETSID,
-            runc,
-            "--root",
-            root,
-            "run",
-            "--keep",
-            "--bundle",
-            bundle.dir().toString(),
-            id)
+    return new ProcessBuilder(runCommand(bundle, id))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
+  }
+
+  private List<String> runCommand(BundleDir bundle, String id) {
+    return List.of(
+        Tools.SETSID,
+        runc,
+        "--root",
+        root,
+        "run",
+        "--keep",
+        "--bundle",
+        bundle.dir().toString(),
+        id);
   }
 
   /**
@@ -51,17 +55,7 @@ final class RuncCli {
    * a detached container's exit status is lost to us, so runc stays in the foreground.
    */
   Process runAttached(BundleDir bundle, String id, boolean stdin, Pty terminal) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Tools.SETSID,
-            runc,
-            "--root",
-            root,
-            "run",
-            "--keep",
-            "--bundle",
-            bundle.dir().toString(),
-            id);
+    ProcessBuilder builder = new ProcessBuilder(runCommand(bundle, id));
     if (terminal != null) {
       File tty = new File(terminal.slavePath());
       return builder
