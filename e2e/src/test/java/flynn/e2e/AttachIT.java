@@ -1,7 +1,6 @@
 package flynn.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -31,14 +30,9 @@ class AttachIT {
 
   @BeforeEach
   void up() throws Exception {
-    assumeThat(ProcessHandle.current().info().user())
-        .as("AttachIT runs containers and needs root")
-        .contains("root");
+    Machine.assumeContainers("AttachIT");
     cluster = Cluster.start(List.of("--runner", "runc"));
-    cluster.flynn("create", "demo").ok();
-    Path release = cluster.workDir.resolve("release.json");
-    Files.writeString(release, RELEASE_JSON);
-    cluster.flynn("-a", "demo", "release", "add", "-f", release.toString()).ok();
+    cluster.createApp("demo", RELEASE_JSON);
   }
 
   @AfterEach
