@@ -10,11 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code flynn run} attached, as a user runs it: through a real pty ({@code script}) for a TTY
@@ -26,20 +25,14 @@ class AttachIT {
       {"processes": {"web": {"args": ["sleep", "1000"]}}}
       """;
 
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
 
   @BeforeEach
   void up() throws Exception {
     Machine.assumeContainers("AttachIT");
-    cluster = Cluster.start(List.of("--runner", "runc"));
+    cluster = clusters.startWithContainers();
     cluster.createApp("demo", RELEASE_JSON);
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

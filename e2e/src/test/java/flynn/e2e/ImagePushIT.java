@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,19 +25,13 @@ class ImagePushIT {
   private static final String PAGE = "hello from an image";
 
   @TempDir Path dir;
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
 
   @BeforeEach
   void up() throws Exception {
     Machine.assumeContainers("ImagePushIT", "runc", "umoci", "skopeo");
-    cluster = Cluster.start(List.of("--runner", "runc"));
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    cluster = clusters.startWithContainers();
   }
 
   @Test

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3's isolation acceptance with {@code --runner runc}: from inside a job, the platform's
@@ -66,6 +66,7 @@ class IsolationIT {
 
   private static final String GATEWAY = "100.100.0.1";
 
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
   private String forwardingBefore;
 
@@ -73,14 +74,7 @@ class IsolationIT {
   void up() throws Exception {
     Machine.assumeContainers("IsolationIT", "runc");
     forwardingBefore = Machine.ipForward();
-    cluster = Cluster.start(List.of("--runner", "runc"));
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    cluster = clusters.startWithContainers();
   }
 
   @Test

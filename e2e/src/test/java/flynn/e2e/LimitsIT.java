@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code flynn limit set}: memory and process limits reach the containers and hold. */
 class LimitsIT {
@@ -33,20 +33,14 @@ class LimitsIT {
       }
       """;
 
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
 
   @BeforeEach
   void up() throws Exception {
     Machine.assumeContainers("LimitsIT", "runc");
-    cluster = Cluster.start(List.of("--runner", "runc"));
+    cluster = clusters.startWithContainers();
     cluster.createApp("limits", RELEASE_JSON, "-r", "");
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

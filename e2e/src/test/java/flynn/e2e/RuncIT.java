@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code flynn-host up --runner runc}: each job in its own container, with its own IP. */
 class RuncIT {
@@ -28,19 +28,13 @@ class RuncIT {
       }
       """;
 
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
 
   @BeforeEach
   void up() throws Exception {
     Machine.assumeContainers("RuncIT", "runc");
-    cluster = Cluster.start(List.of("--runner", "runc"));
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    cluster = clusters.startWithContainers();
   }
 
   @Test
