@@ -1,7 +1,6 @@
 package flynn.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -11,11 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code flynn run} attached, as a user runs it: through a real pty ({@code script}) for a TTY
@@ -27,25 +25,14 @@ class AttachIT {
       {"processes": {"web": {"args": ["sleep", "1000"]}}}
       """;
 
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
 
   @BeforeEach
   void up() throws Exception {
-    assumeThat(ProcessHandle.current().info().user())
-        .as("AttachIT runs containers and needs root")
-        .contains("root");
-    cluster = Cluster.start(List.of("--runner", "runc"));
-    cluster.flynn("create", "demo").ok();
-    Path release = cluster.workDir.resolve("release.json");
-    Files.writeString(release, RELEASE_JSON);
-    cluster.flynn("-a", "demo", "release", "add", "-f", release.toString()).ok();
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    Machine.assumeContainers("AttachIT");
+    cluster = clusters.startWithContainers();
+    cluster.createApp("demo", RELEASE_JSON);
   }
 
   @Test

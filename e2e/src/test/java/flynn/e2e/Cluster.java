@@ -2,6 +2,13 @@ package flynn.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import flynn.api.Json;
+import flynn.api.controller.Job;
+import flynn.api.host.ActiveJob;
+import flynn.api.host.HostClient;
+import flynn.api.host.HostJob;
+import flynn.api.host.JobStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,14 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A whole cluster started the way a user starts it, {@code bin/flynn-host up}, on its own temp
@@ -206,6 +211,59 @@ final class Cluster implements AutoCloseable {
     return Files.readString(stateDir.resolve("cluster-key")).strip();
   }
 
+  /** {@code flynn create [createFlags] app}, then adds {@code releaseJson} as its release. */
+  void createApp(String app, String releaseJson, String... createFlags) throws IOException {
+    List<String> create = new ArrayList<>(List.of("create"));
+    create.addAll(List.of(createFlags));
+    create.add(app);
+    flynn(create.toArray(String[]::new)).ok();
+    Path release = workDir.resolve("release.json");
+    Files.writeString(release, releaseJson);
+    flynn("-a", app, "release", "add", "-f", release.toString()).ok();
+  }
+
+  /** {@code flynn -a app ps [psFlags] --json}, parsed. */
+  List<Job> jobs(String app, String... psFlags) {
+    List<String> ps = new ArrayList<>(List.of("-a", app, "ps"));
+    ps.addAll(List.of(psFlags));
+    ps.add("--json");
+    String json = flynn(ps.toArray(String[]::new)).ok().out();
+    try {
+      return Json.mapper().readValue(json, new TypeReference<List<Job>>() {});
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
+  }
+
+  /** Every job the host daemon knows, from its API. */
+  List<ActiveJob> hostJobs() throws IOException {
+    return new HostClient(hostUrl(), key()).listJobs();
+  }
+
+  /** The host's running jobs of process type {@code type}. */
+  List<ActiveJob> runningOnHost(String type) throws IOException {
+    return hostJobs().stream()
+        .filter(j -> j.status() == JobStatus.RUNNING)
+        .filter(j -> type.equals(j.job().meta(HostJob.META_TYPE)))
+        .toList();
+  }
+
+  /** The state dir of this cluster's runc (its {@code --root}). */
+  Path runcRoot() {
+    return stateDir.resolve("runc/runc");
+  }
+
+  /** This cluster's runc containers, by id (a container's netns has the same name). */
+  List<String> containers() {
+    if (!Files.isDirectory(runcRoot())) {
+      return List.of();
+    }
+    return Machine.run("runc", "--root", runcRoot().toString(), "list", "-q")
+        .lines()
+        .filter(l -> !l.isBlank())
+        .toList();
+  }
+
   @Override
   public void close() throws IOException {
     if (host != null && host.isAlive()) {
@@ -220,9 +278,7 @@ final class Cluster implements AutoCloseable {
       }
     }
     killLeftovers();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    Machine.deleteTree(dir);
   }
 
   /** Any process still running in this cluster's state dir is one this test started: end it. */

@@ -1,28 +1,19 @@
 package flynn.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import flynn.api.Json;
 import flynn.api.host.ActiveJob;
-import flynn.api.host.HostClient;
 import flynn.api.host.HostJob;
-import flynn.api.host.JobStatus;
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,24 +25,13 @@ class ImagePushIT {
   private static final String PAGE = "hello from an image";
 
   @TempDir Path dir;
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
 
   @BeforeEach
   void up() throws Exception {
-    assumeThat(ProcessHandle.current().info().user())
-        .as("ImagePushIT runs containers and needs root")
-        .contains("root");
-    for (String tool : List.of("runc", "umoci", "skopeo")) {
-      assumeThat(onPath(tool)).as("ImagePushIT needs %s on the PATH", tool).isTrue();
-    }
-    cluster = Cluster.start(List.of("--runner", "runc"));
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    Machine.assumeContainers("ImagePushIT", "runc", "umoci", "skopeo");
+    cluster = clusters.startWithContainers();
   }
 
   @Test
@@ -59,8 +39,8 @@ class ImagePushIT {
     Path layout = buildImage();
     Path ociArchive = dir.resolve("image-oci.tar");
     Path dockerArchive = dir.resolve("image-docker.tar");
-    run("skopeo", "copy", "oci:" + layout + ":latest", "oci-archive:" + ociArchive);
-    run(
+    Machine.run("skopeo", "copy", "oci:" + layout + ":latest", "oci-archive:" + ociArchive);
+    Machine.run(
         "skopeo",
         "copy",
         "oci:" + layout + ":latest",
@@ -91,13 +71,13 @@ class ImagePushIT {
     assertThat(job.internalIp()).matches("100\\.100\\.\\d+\\.\\d+");
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () -> assertThat(get("http://" + job.internalIp() + ":8080/")).contains(PAGE));
+        .untilAsserted(() ->
+            assertThat(Machine.get("http://" + job.internalIp() + ":8080/").body()).contains(PAGE));
     return pushed;
   }
 
   private String hostJobs() throws IOException {
-    return flynn.api.Json.write(new HostClient(cluster.hostUrl(), cluster.key()).listJobs());
+    return Json.write(cluster.hostJobs());
   }
 
   /**
@@ -112,12 +92,12 @@ class ImagePushIT {
     Files.createDirectories(root.resolve("www"));
     Files.writeString(root.resolve("www/index.html"), PAGE + "\n");
     Path layer = dir.resolve("layer.tar");
-    run("tar", "-C", root.toString(), "-cf", layer.toString(), "bin", "www");
+    Machine.run("tar", "-C", root.toString(), "-cf", layer.toString(), "bin", "www");
     String image = dir.resolve("layout") + ":latest";
-    run("umoci", "init", "--layout", dir.resolve("layout").toString());
-    run("umoci", "new", "--image", image);
-    run("umoci", "raw", "add-layer", "--image", image, layer.toString());
-    run(
+    Machine.run("umoci", "init", "--layout", dir.resolve("layout").toString());
+    Machine.run("umoci", "new", "--image", image);
+    Machine.run("umoci", "raw", "add-layer", "--image", image, layer.toString());
+    Machine.run(
         "umoci",
         "config",
         "--image",
@@ -149,40 +129,8 @@ class ImagePushIT {
   }
 
   private List<ActiveJob> runningAppJobs(String app) throws IOException {
-    return new HostClient(cluster.hostUrl(), cluster.key())
-        .listJobs().stream()
-            .filter(j -> j.status() == JobStatus.RUNNING)
-            .filter(j -> "app".equals(j.job().meta(HostJob.META_TYPE)))
-            .filter(j -> app.equals(j.job().meta(HostJob.META_APP_NAME)))
-            .toList();
-  }
-
-  private static String get(String url) throws Exception {
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-      return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    }
-  }
-
-  private static String run(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor()).as("%s: %s", String.join(" ", cmd), out).isZero();
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + cmd[0], e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted");
-    }
-  }
-
-  private static boolean onPath(String name) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Stream.of(path.split(File.pathSeparator))
-            .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, name)));
+    return cluster.runningOnHost("app").stream()
+        .filter(j -> app.equals(j.job().meta(HostJob.META_APP_NAME)))
+        .toList();
   }
 }

@@ -1,31 +1,27 @@
 package flynn.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import flynn.api.host.ActiveJob;
-import flynn.api.host.HostClient;
-import flynn.api.host.HostJob;
-import flynn.api.host.JobStatus;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3's isolation acceptance with {@code --runner runc}: from inside a job, the platform's
@@ -70,26 +66,15 @@ class IsolationIT {
 
   private static final String GATEWAY = "100.100.0.1";
 
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
   private String forwardingBefore;
 
   @BeforeEach
   void up() throws Exception {
-    assumeThat(ProcessHandle.current().info().user())
-        .as("IsolationIT runs containers and needs root")
-        .contains("root");
-    assumeThat(Files.isExecutable(Path.of("/usr/sbin/runc")) || onPath("runc"))
-        .as("IsolationIT needs runc")
-        .isTrue();
-    forwardingBefore = ipForward();
-    cluster = Cluster.start(List.of("--runner", "runc"));
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    Machine.assumeContainers("IsolationIT", "runc");
+    forwardingBefore = Machine.ipForward();
+    cluster = clusters.startWithContainers();
   }
 
   @Test
@@ -132,58 +117,40 @@ class IsolationIT {
   @Test
   void theFirewallTableLivesExactlyAsLongAsFlynnHostAcrossAKillAndARestart() throws Exception {
     startWebJob();
-    List<String> containers = containers();
+    List<String> containers = new ArrayList<>(cluster.containers());
     assertThat(flynnTables()).isEqualTo(1);
 
     cluster.kill9();
     cluster.up();
     assertThat(flynnTables()).as("after kill -9 and restart").isEqualTo(1);
     await().atMost(Duration.ofSeconds(60)).until(() -> !runningWebIps().isEmpty());
-    containers.addAll(containers());
+    containers.addAll(cluster.containers());
 
     assertThat(cluster.stop()).as("flynn-host exit status after SIGTERM").isIn(0, 143);
 
     assertThat(flynnTables()).as("after SIGTERM").isZero();
-    assertThat(ipForward())
+    assertThat(Machine.ipForward())
         .as("ip_forward as before flynn-host started")
         .isEqualTo(forwardingBefore);
-    assertThat(mountsUnder(cluster.stateDir)).as("tmpfs and overlay mounts").isEmpty();
-    String netns = run("ip", "netns", "list");
-    String links = run("ip", "-o", "link", "show");
+    assertThat(Machine.mountsUnder(cluster.stateDir)).as("tmpfs and overlay mounts").isEmpty();
+    Set<String> netns = Machine.netnsNames();
+    String links = Machine.links();
     for (String container : containers) {
       assertThat(netns).doesNotContain(container);
       assertThat(links).doesNotContain("flv" + container.substring("flynn-".length()));
     }
-    assertThat(flynnCgroups()).as("cgroups of the containers and their parent").isEmpty();
-  }
-
-  /** The {@code flynn} parent cgroup (and so any container's) in every hierarchy, v1 or v2. */
-  private static List<Path> flynnCgroups() throws IOException {
-    try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
-      return Stream.concat(Stream.of(Path.of("/sys/fs/cgroup")), hierarchies)
-          .map(h -> h.resolve("flynn"))
-          .filter(Files::isDirectory)
-          .toList();
-    }
+    assertThat(Machine.flynnCgroups()).as("cgroups of the containers and their parent").isEmpty();
   }
 
   private String startWebJob() throws IOException {
-    cluster.flynn("create", "iso").ok();
-    Path release = cluster.workDir.resolve("release.json");
-    Files.writeString(release, RELEASE_JSON);
-    cluster.flynn("-a", "iso", "release", "add", "-f", release.toString()).ok();
+    cluster.createApp("iso", RELEASE_JSON);
     cluster.flynn("-a", "iso", "scale", "web=1").ok();
     await().atMost(Duration.ofSeconds(60)).until(() -> !runningWebIps().isEmpty());
     return runningWebIps().getFirst();
   }
 
   private List<String> runningWebIps() throws IOException {
-    return new HostClient(cluster.hostUrl(), cluster.key())
-        .listJobs().stream()
-            .filter(j -> j.status() == JobStatus.RUNNING)
-            .filter(j -> "web".equals(j.job().meta(HostJob.META_TYPE)))
-            .map(ActiveJob::internalIp)
-            .toList();
+    return cluster.runningOnHost("web").stream().map(ActiveJob::internalIp).toList();
   }
 
   private String log() {
@@ -251,56 +218,7 @@ class IsolationIT {
     throw new AssertionError("the host's apt sources name no http mirror");
   }
 
-  private List<String> containers() {
-    Path root = cluster.stateDir.resolve("runc/runc");
-    if (!Files.isDirectory(root)) {
-      return new ArrayList<>();
-    }
-    return new ArrayList<>(
-        run("runc", "--root", root.toString(), "list", "-q")
-            .lines()
-            .filter(l -> !l.isBlank())
-            .toList());
-  }
-
   private static long flynnTables() {
-    return run("nft", "list", "tables")
-        .lines()
-        .filter(l -> l.strip().equals("table inet flynn"))
-        .count();
-  }
-
-  private static String ipForward() throws IOException {
-    return Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip();
-  }
-
-  private static List<String> mountsUnder(Path dir) throws IOException {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/self/mountinfo"))) {
-      return lines
-          .filter(line -> line.split(" ").length > 4)
-          .filter(line -> Path.of(line.split(" ")[4]).startsWith(dir))
-          .toList();
-    }
-  }
-
-  private static String run(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor()).as("%s: %s", String.join(" ", cmd), out).isZero();
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + cmd[0], e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted");
-    }
-  }
-
-  private static boolean onPath(String name) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Stream.of(path.split(java.io.File.pathSeparator))
-            .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, name)));
+    return Machine.nftTables().stream().filter(l -> l.equals("table inet flynn")).count();
   }
 }

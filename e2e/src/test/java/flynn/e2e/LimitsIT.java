@@ -1,22 +1,17 @@
 package flynn.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import flynn.api.Json;
-import flynn.api.controller.Job;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code flynn limit set}: memory and process limits reach the containers and hold. */
 class LimitsIT {
@@ -38,26 +33,14 @@ class LimitsIT {
       }
       """;
 
+  @RegisterExtension final Clusters clusters = new Clusters();
   private Cluster cluster;
 
   @BeforeEach
   void up() throws Exception {
-    assumeThat(ProcessHandle.current().info().user())
-        .as("LimitsIT runs containers and needs root")
-        .contains("root");
-    assumeThat(onPath("runc")).as("LimitsIT needs runc on the PATH").isTrue();
-    cluster = Cluster.start(List.of("--runner", "runc"));
-    cluster.flynn("create", "-r", "", "limits").ok();
-    Path release = cluster.workDir.resolve("release.json");
-    Files.writeString(release, RELEASE_JSON);
-    cluster.flynn("-a", "limits", "release", "add", "-f", release.toString()).ok();
-  }
-
-  @AfterEach
-  void down() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    Machine.assumeContainers("LimitsIT", "runc");
+    cluster = clusters.startWithContainers();
+    cluster.createApp("limits", RELEASE_JSON, "-r", "");
   }
 
   @Test
@@ -91,9 +74,11 @@ class LimitsIT {
               .isLessThanOrEqualTo(64);
         });
 
-    assertThat(jobs()).anyMatch(j -> "web".equals(j.type()) && "up".equals(j.state()));
+    assertThat(cluster.jobs("limits", "-a"))
+        .anyMatch(j -> "web".equals(j.type()) && "up".equals(j.state()));
     cluster.flynn("-a", "limits", "scale", "hog=0", "bomb=0").ok();
-    assertThat(jobs()).noneMatch(j -> "bomb".equals(j.type()) && "up".equals(j.state()));
+    assertThat(cluster.jobs("limits", "-a"))
+        .noneMatch(j -> "bomb".equals(j.type()) && "up".equals(j.state()));
   }
 
   /** The pids cgroup (v1 or v2) of the container whose limit is 64: the bomb's; or null. */
@@ -122,21 +107,5 @@ class LimitsIT {
         .mapToLong(f -> Long.parseLong(f[1]))
         .findFirst()
         .orElse(0);
-  }
-
-  private List<Job> jobs() {
-    String json = cluster.flynn("-a", "limits", "ps", "-a", "--json").ok().out();
-    try {
-      return Json.mapper().readValue(json, new TypeReference<List<Job>>() {});
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + json, e);
-    }
-  }
-
-  private static boolean onPath(String name) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Stream.of(path.split(File.pathSeparator))
-            .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, name)));
   }
 }

@@ -3,8 +3,6 @@ package flynn.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import flynn.api.Json;
 import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Job;
 import java.nio.file.Files;
@@ -50,10 +48,7 @@ class PlatformIT {
   @Test
   @Order(1)
   void releaseScaledToThreeRunsThreeWebJobsThatLogTheirStart() throws Exception {
-    cluster.flynn("create", "demo").ok();
-    Path release = cluster.workDir.resolve("release.json");
-    Files.writeString(release, RELEASE_JSON);
-    cluster.flynn("-a", "demo", "release", "add", "-f", release.toString()).ok();
+    cluster.createApp("demo", RELEASE_JSON);
 
     cluster.flynn("-a", "demo", "scale", "web=3").ok();
 
@@ -160,17 +155,9 @@ class PlatformIT {
   }
 
   private static List<Job> upWebJobs() {
-    String json = cluster.flynn("-a", "demo", "ps", "--json").ok().out();
-    List<Job> jobs = Json.mapper().convertValue(readTree(json), new TypeReference<List<Job>>() {});
-    return jobs.stream().filter(j -> "web".equals(j.type()) && "up".equals(j.state())).toList();
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
-    try {
-      return Json.mapper().readTree(json);
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + json, e);
-    }
+    return cluster.jobs("demo").stream()
+        .filter(j -> "web".equals(j.type()) && "up".equals(j.state()))
+        .toList();
   }
 
   /**

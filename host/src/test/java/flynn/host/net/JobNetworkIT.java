@@ -8,13 +8,13 @@ import flynn.host.run.RunningJob;
 import flynn.host.runc.Command;
 import flynn.host.runc.ContainerFixture;
 import flynn.host.runc.Tools;
+import flynn.host.stack.AptSources;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +22,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,31 +176,17 @@ class JobNetworkIT {
     return addresses;
   }
 
-  /** The first http URI of the host's apt sources, read now so no mirror is named in the code. */
+  /**
+   * The first http mirror of the host's apt sources, read now so no mirror is named in the code.
+   */
   private static String aptMirror() throws IOException {
-    Pattern uri = Pattern.compile("(?:URIs:|deb)\\s+(?:\\[[^]]*]\\s+)?(http://\\S+)");
-    List<Path> sources = new ArrayList<>(List.of(Path.of("/etc/apt/sources.list")));
-    Path dir = Path.of("/etc/apt/sources.list.d");
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> files = Files.list(dir)) {
-        files
-            .filter(f -> f.toString().matches(".*\\.(list|sources)$"))
-            .sorted()
-            .forEach(sources::add);
-      }
-    }
-    for (Path source : sources) {
-      if (!Files.isRegularFile(source)) {
-        continue;
-      }
-      for (String line : Files.readAllLines(source)) {
-        Matcher m = uri.matcher(line.strip());
-        if (m.lookingAt()) {
-          return m.group(1).endsWith("/") ? m.group(1) : m.group(1) + "/";
-        }
-      }
-    }
-    throw new AssertionError("the host's apt sources name no http mirror");
+    return AptSources.read(Path.of("/etc/apt")).stream()
+        .filter(source -> source.types().contains("deb"))
+        .flatMap(source -> source.uris().stream())
+        .filter(uri -> uri.startsWith("http://"))
+        .map(uri -> uri.endsWith("/") ? uri : uri + "/")
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the host's apt sources name no http mirror"));
   }
 
   private static int tableCount(String table) throws IOException {

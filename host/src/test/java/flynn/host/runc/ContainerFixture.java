@@ -7,6 +7,7 @@ import flynn.host.run.JobLimits;
 import flynn.host.run.OutputSink;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
+import flynn.host.run.Stdio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,10 @@ public final class ContainerFixture implements AutoCloseable {
             Path.of("/sys/fs/cgroup")));
   }
 
+  public RuncConfig config() {
+    return config;
+  }
+
   public NetworkConfig network() {
     return config.network();
   }
@@ -64,20 +69,34 @@ public final class ContainerFixture implements AutoCloseable {
     return config.stateDir();
   }
 
+  /** The names of every container this fixture started. */
+  public List<ContainerNames> containers() {
+    return List.copyOf(made);
+  }
+
   /** Runs {@code sh -c script} in a new container as the app user. */
   public RunningJob start(String script, JobLimits limits, OutputSink output) throws IOException {
+    return start(List.of("sh", "-c", script), limits, output);
+  }
+
+  /** Runs {@code args} in a new container as the app user, its output by lines. */
+  public RunningJob start(List<String> args, JobLimits limits, OutputSink output)
+      throws IOException {
+    return started(runner.start(launch(args, limits), output));
+  }
+
+  /** Runs {@code args} in a new container as the app user, attached to {@code stdio}. */
+  public RunningJob start(List<String> args, Stdio stdio) throws IOException {
+    return started(runner.start(launch(args, JobLimits.defaults()), stdio));
+  }
+
+  private JobLaunch launch(List<String> args, JobLimits limits) {
     String jobId = "it-" + UUID.randomUUID();
     made.add(ContainerNames.forJob(jobId));
-    JobLaunch launch =
-        new JobLaunch(
-            jobId,
-            List.of("sh", "-c", script),
-            Map.of("PATH", "/bin"),
-            stateDir(),
-            List.of(),
-            limits,
-            "/");
-    RunningJob job = runner.start(launch, output);
+    return new JobLaunch(jobId, args, Map.of("PATH", "/bin"), stateDir(), List.of(), limits, "/");
+  }
+
+  private RunningJob started(RunningJob job) {
     started.add(job);
     return job;
   }

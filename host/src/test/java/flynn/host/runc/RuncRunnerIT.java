@@ -2,9 +2,7 @@ package flynn.host.runc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import flynn.host.run.JobLaunch;
 import flynn.host.run.JobLimits;
 import flynn.host.run.OutputSink;
 import flynn.host.run.RunningJob;
@@ -20,11 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -33,60 +28,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real containers: runc, an overlay over a busybox rootfs built here, a netns and veth on a bridge
- * of the test's own, cgroups under a parent of the test's own. Runs only as root with runc and a
- * static busybox installed.
+ * Real containers ({@link ContainerFixture}): runc, an overlay over a busybox rootfs, a netns and
+ * veth on a bridge of the test's own, cgroups under a parent of the test's own. Runs only as root
+ * with runc and a static busybox installed.
  */
 class RuncRunnerIT {
-  private static final Path BUSYBOX = Path.of("/bin/busybox");
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @TempDir Path temp;
+  private ContainerFixture containers;
   private RuncConfig config;
-  private RuncRunner runner;
-  private final List<RunningJob> started = new ArrayList<>();
-  private final List<ContainerNames> made = new ArrayList<>();
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final OutputSink sink = (stream, line) -> lines.add(stream.wire() + ":" + line);
 
   @BeforeEach
   void setUp() throws IOException {
-    assumeTrue(isRoot(), "RuncRunnerIT needs root (mounts, netns, cgroups); skipped");
-    assumeTrue(Files.isExecutable(Path.of(Tools.find("runc"))), "runc is not installed; skipped");
-    assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed; skipped");
-    String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
-    int subnet = ThreadLocalRandom.current().nextInt(1, 250);
-    NetworkConfig network = new NetworkConfig("flynnit" + suffix, "100.126." + subnet + ".1", 24);
-    config =
-        new RuncConfig(
-            temp.resolve("state"),
-            List.of(busyboxRootfs(temp.resolve("rootfs"))),
-            network,
-            "flynn-it-" + suffix,
-            RuncConfig.APP_UID,
-            RuncConfig.APP_UID,
-            RuncConfig.MAX_FD_CEILING,
-            Tools.find("runc"),
-            Path.of("/sys/fs/cgroup"));
-    runner = new RuncRunner(config);
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(50));
+    containers = ContainerFixture.create(temp);
+    config = containers.config();
   }
 
   @AfterEach
   void tearDown() throws IOException {
-    if (runner == null) {
-      return;
-    }
-    for (RunningJob job : started) {
-      job.stop(Duration.ofSeconds(1));
-    }
-    RuncRunner cleaner = new RuncRunner(config);
-    for (ContainerNames names : made) {
-      cleaner.killLeftover(new flynn.host.run.ProcessRef(-1, -1, -1, names.containerId()));
-    }
-    Command.run(List.of(Tools.IP, "link", "delete", "dev", config.network().bridge()));
-    for (Path parent : new Cgroups(config.cgroupRoot()).existing("/" + config.cgroupParent())) {
-      Files.deleteIfExists(parent);
+    if (containers != null) {
+      containers.close();
     }
   }
 
@@ -201,11 +163,6 @@ class RuncRunnerIT {
 
   private RunningJob startAttached(List<String> args, boolean tty, boolean stdin)
       throws IOException {
-    String jobId = "it-" + UUID.randomUUID();
-    made.add(ContainerNames.forJob(jobId));
-    JobLaunch launch =
-        new JobLaunch(
-            jobId, args, Map.of("PATH", "/bin"), temp, List.of(), JobLimits.defaults(), "/");
     Stdio stdio =
         new Stdio(
             tty,
@@ -216,19 +173,11 @@ class RuncRunnerIT {
               String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
               raw.append(tty ? text : stream.wire() + ":" + text);
             });
-    RunningJob job = runner.start(launch, stdio);
-    started.add(job);
-    return job;
+    return containers.start(args, stdio);
   }
 
   private RunningJob start(List<String> args, JobLimits limits) throws IOException {
-    String jobId = "it-" + UUID.randomUUID();
-    made.add(ContainerNames.forJob(jobId));
-    JobLaunch launch =
-        new JobLaunch(jobId, args, Map.of("PATH", "/bin"), temp, List.of(), limits, "/");
-    RunningJob job = runner.start(launch, sink);
-    started.add(job);
-    return job;
+    return containers.start(args, limits, sink);
   }
 
   private List<String> drain() {
@@ -238,15 +187,9 @@ class RuncRunnerIT {
   }
 
   private void assertNothingLeft() throws IOException {
-    String state = config.stateDir().toAbsolutePath().toString();
-    assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo")))
-        .noneMatch(line -> line.contains(state));
-    String netns = Command.check(List.of(Tools.IP, "netns", "list")).stdout();
-    String links = Command.check(List.of(Tools.IP, "-o", "link", "show")).stdout();
+    assertThat(containers.leftovers()).as("mounts, netns and veths").isEmpty();
     Cgroups cgroups = new Cgroups(config.cgroupRoot());
-    for (ContainerNames names : made) {
-      assertThat(netns).doesNotContain(names.netns());
-      assertThat(links).doesNotContain(names.hostVeth());
+    for (ContainerNames names : containers.containers()) {
       assertThat(cgroups.existing(names.cgroupPath(config.cgroupParent()))).isEmpty();
     }
     assertThat(new RuncCli(config.runcBinary(), config.runcRoot().toString()).list()).isEmpty();
@@ -254,29 +197,5 @@ class RuncRunnerIT {
     try (Stream<Path> bundles = Files.list(config.stateDir().resolve("containers"))) {
       assertThat(bundles).isEmpty();
     }
-  }
-
-  /** A root filesystem of busybox (static) and its applets, plus tini when the host has it. */
-  private static Path busyboxRootfs(Path root) throws IOException {
-    Path bin = Files.createDirectories(root.resolve("bin"));
-    Files.copy(BUSYBOX, bin.resolve("busybox"));
-    String applets = Command.check(List.of(BUSYBOX.toString(), "--list")).stdout();
-    for (String applet :
-        applets.lines().filter(a -> !a.isBlank() && !a.equals("busybox")).toList()) {
-      Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-    }
-    Path tini = Path.of("/usr/bin/tini-static");
-    if (Files.isExecutable(tini)) {
-      Files.copy(tini, Files.createDirectories(root.resolve("usr/bin")).resolve("tini"));
-    }
-    Files.createDirectories(root.resolve("etc"));
-    Files.writeString(
-        root.resolve("etc/passwd"), "root:x:0:0::/:/bin/sh\napp:x:10000:10000::/:/bin/sh\n");
-    return root;
-  }
-
-  private static boolean isRoot() throws IOException {
-    return Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .anyMatch(line -> line.matches("Uid:\\s+0\\s.*"));
   }
 }
