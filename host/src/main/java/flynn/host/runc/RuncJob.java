@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class RuncJob implements RunningJob {
   private static final Logger LOG = LoggerFactory.getLogger(RuncJob.class);
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+  private static final Duration RESIZE_REPEAT = Duration.ofMillis(250);
 
   /** What a running container needs from its runner once it ends. */
   record Context(RuncCli runc, Cgroups cgroups, ContainerTeardown teardown, String cgroupParent) {}
@@ -116,9 +117,25 @@ final class RuncJob implements RunningJob {
     try {
       terminal.resize(height, width);
       Pty.kill(process.pid(), Pty.SIGWINCH);
+      Thread.ofVirtual().name("job-" + names.containerId() + "-resize").start(this::resizeAgain);
     } catch (IOException e) {
       LOG.warn(
           "container={} event=resize-failed error=\"{}\"", names.containerId(), e.getMessage());
+    }
+  }
+
+  /**
+   * runc copies our terminal's size to the container's on SIGWINCH, but during its first
+   * milliseconds (before its handler is installed, or before the container's terminal exists) one
+   * is lost; a second, later, costs nothing when the first arrived.
+   */
+  private void resizeAgain() {
+    if (!JobOutput.awaitExit(exit, RESIZE_REPEAT)) {
+      try {
+        Pty.kill(process.pid(), Pty.SIGWINCH);
+      } catch (IOException e) {
+        LOG.debug("container={} event=resize-repeat-failed", names.containerId());
+      }
     }
   }
 
