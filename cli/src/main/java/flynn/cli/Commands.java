@@ -13,6 +13,7 @@ import flynn.cli.jobs.RunCommand;
 import flynn.cli.limit.LimitCommand;
 import flynn.cli.log.LogCommand;
 import flynn.cli.release.ReleaseCommand;
+import flynn.cli.route.RouteCommand;
 import flynn.cli.scale.ScaleCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -72,6 +73,7 @@ final class Commands {
     c.put("env", () -> EnvCommand.commandLine(session));
     c.put("release", () -> ReleaseCommand.commandLine(session));
     c.put("limit", () -> LimitCommand.commandLine(session));
+    c.put("route", () -> RouteCommand.commandLine(session));
     c.put("docker", () -> DockerCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     return c;

@@ -9,6 +9,7 @@ package flynn.controller;
  * @param key the cluster key clients authenticate with (HTTP Basic, empty user)
  * @param domain the cluster domain (apps are served at {@code <app>.<domain>})
  * @param discoverdUrl discoverd's HTTP API, where hosts ({@code flynn-host}) are found
+ * @param caCertPem the cluster CA certificate (PEM) served at {@code /ca-cert}, or null for none
  */
 public record ControllerConfig(
     String bindHost,
@@ -18,7 +19,8 @@ public record ControllerConfig(
     String dbPassword,
     String key,
     String domain,
-    String discoverdUrl) {
+    String discoverdUrl,
+    String caCertPem) {
 
   @Override
   public String toString() {

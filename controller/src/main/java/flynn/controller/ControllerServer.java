@@ -8,6 +8,7 @@ import flynn.controller.apps.AppNames;
 import flynn.controller.apps.AppService;
 import flynn.controller.artifacts.ArtifactHandler;
 import flynn.controller.artifacts.ArtifactService;
+import flynn.controller.cluster.CaCertHandler;
 import flynn.controller.cluster.Hosts;
 import flynn.controller.db.Database;
 import flynn.controller.events.EventBus;
@@ -24,6 +25,9 @@ import flynn.controller.logs.LogHandler;
 import flynn.controller.logs.LogService;
 import flynn.controller.releases.ReleaseHandler;
 import flynn.controller.releases.ReleaseService;
+import flynn.controller.routes.PortRange;
+import flynn.controller.routes.RouteHandler;
+import flynn.controller.routes.RouteService;
 import flynn.controller.status.StatusHandler;
 import flynn.http.ApiServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -80,7 +84,7 @@ public final class ControllerServer implements AutoCloseable {
               config.bindHost(),
               config.port(),
               config.key(),
-              Set.of("/ping"),
+              Set.of("/ping", CaCertHandler.PATH),
               r -> routes(r, jdbi, hosts, jobs),
               List.of(new JobAttach(jobs).route()));
       LOG.info("controller started addr={}:{}", config.bindHost(), server.port());
@@ -95,7 +99,10 @@ public final class ControllerServer implements AutoCloseable {
     FormationService formations = new FormationService(jdbi);
     AppLookup lookup = new AppLookup(jdbi);
     new StatusHandler(jdbi).routes(r);
-    new AppHandler(new AppService(jdbi, new AppNames(new SecureRandom()))).routes(r);
+    new AppHandler(new AppService(jdbi, new AppNames(new SecureRandom()), config.domain()))
+        .routes(r);
+    new RouteHandler(new RouteService(jdbi, PortRange.DEFAULT)).routes(r);
+    new CaCertHandler(config.caCertPem()).routes(r);
     new ArtifactHandler(new ArtifactService(jdbi)).routes(r);
     new ReleaseHandler(new ReleaseService(jdbi)).routes(r);
     new FormationHandler(formations, new FormationStream(formations, follower)).routes(r);

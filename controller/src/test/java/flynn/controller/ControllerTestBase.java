@@ -72,10 +72,16 @@ abstract class ControllerTestBase {
                 "postgres",
                 KEY,
                 "localhost",
-                "http://127.0.0.1:" + closedPort()));
+                "http://127.0.0.1:" + closedPort(),
+                caCertPem()));
     server.start();
     baseUrl = "http://127.0.0.1:" + server.port();
     client = new ControllerClient(baseUrl, KEY);
+  }
+
+  /** The CA certificate the controller serves at /ca-cert; none unless a test class says so. */
+  String caCertPem() {
+    return null;
   }
 
   @AfterEach

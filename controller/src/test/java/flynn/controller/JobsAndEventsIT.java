@@ -154,7 +154,7 @@ class JobsAndEventsIT extends ControllerTestBase {
 
     assertThat(all)
         .extracting(Event::objectType)
-        .containsExactly(Event.RELEASE, Event.ARTIFACT, Event.APP);
+        .containsExactly(Event.RELEASE, Event.ARTIFACT, Event.ROUTE, Event.APP);
     assertThat(all).extracting(Event::id).isSortedAccordingTo((a, b) -> Long.compare(b, a));
     assertThat(releases).extracting(Event::objectId).containsExactly(release.id());
     assertThat(client.events().list(null, List.of(), 1)).hasSize(1);
@@ -167,7 +167,8 @@ class JobsAndEventsIT extends ControllerTestBase {
   void eventStreamResumesExactlyAfterLastEventId() throws Exception {
     givenAppWithRelease();
     List<Event> past = client.events().list(null, List.of(), 0);
-    long resumeAfter = past.get(2).id(); // the app event: artifact and release come after it
+    // the app's default route event: artifact and release come after it
+    long resumeAfter = past.get(2).id();
 
     try (Events stream = new Events(client.events().stream(null, List.of(), false, resumeAfter))) {
       assertThat(Long.parseLong(stream.next(Duration.ofSeconds(5)).id()))
@@ -191,6 +192,8 @@ class JobsAndEventsIT extends ControllerTestBase {
     try (Events stream = new Events(client.events().stream("demo", List.of(), true, null))) {
       assertThat(Json.read(stream.next(Duration.ofSeconds(5)).data(), Event.class).objectType())
           .isEqualTo(Event.APP);
+      assertThat(Json.read(stream.next(Duration.ofSeconds(5)).data(), Event.class).objectType())
+          .isEqualTo(Event.ROUTE); // the app's default route
       assertThat(Json.read(stream.next(Duration.ofSeconds(5)).data(), Event.class).objectType())
           .isEqualTo(Event.RELEASE);
 

@@ -95,7 +95,8 @@ public final class Node implements AutoCloseable {
                 "",
                 key,
                 config.domain(),
-                discoverd.url()));
+                discoverd.url(),
+                null)); // the cluster CA comes with the router's TLS
     controller.start();
     started.push(controller);
 

@@ -13,6 +13,7 @@ public final class ControllerClient {
   private final FormationsClient formations;
   private final JobsClient jobs;
   private final EventsClient events;
+  private final RoutesClient routes;
 
   public ControllerClient(String url, String key) {
     this.http = new JsonHttp(url, key);
@@ -21,6 +22,7 @@ public final class ControllerClient {
     this.formations = new FormationsClient(http);
     this.jobs = new JobsClient(http);
     this.events = new EventsClient(http);
+    this.routes = new RoutesClient(http);
   }
 
   public String url() {
@@ -45,6 +47,19 @@ public final class ControllerClient {
 
   public EventsClient events() {
     return events;
+  }
+
+  public RoutesClient routes() {
+    return routes;
+  }
+
+  /** {@code GET /ca-cert}: the cluster CA certificate in PEM (needs no key). */
+  public String caCert() {
+    try (java.io.InputStream in = http.open("/ca-cert")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading the CA certificate failed", e);
+    }
   }
 
   /** {@code GET /ping}: true when the controller answers. */

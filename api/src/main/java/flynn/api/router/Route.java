@@ -3,6 +3,8 @@ package flynn.api.router;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.OffsetDateTime;
 
 /**
@@ -17,7 +19,11 @@ public record Route(
     @JsonProperty("parent_ref") String parentRef,
     @JsonProperty("service") @JsonInclude(JsonInclude.Include.ALWAYS) String service,
     @JsonProperty("port") Integer port,
-    @JsonProperty("leader") @JsonInclude(JsonInclude.Include.ALWAYS) boolean leader,
+    // absent means false, as in Flynn (the shared mapper refuses null for primitives)
+    @JsonProperty("leader")
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @JsonSetter(nulls = Nulls.AS_EMPTY)
+        boolean leader,
     @JsonProperty("created_at") OffsetDateTime createdAt,
     @JsonProperty("updated_at") OffsetDateTime updatedAt,
     @JsonProperty("domain") String domain,

@@ -1,5 +1,7 @@
 package flynn.controller.apps;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import flynn.api.Json;
 import flynn.api.controller.App;
 import flynn.api.controller.AppDeletion;
 import flynn.api.controller.Event;
@@ -8,6 +10,7 @@ import flynn.controller.db.Ids;
 import flynn.controller.db.SqlErrors;
 import flynn.controller.events.EventStore;
 import flynn.controller.formations.FormationService;
+import flynn.controller.routes.RouteService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +21,21 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class AppService {
   static final String DEFAULT_STRATEGY = "all-at-once";
   static final int DEFAULT_DEPLOY_TIMEOUT = 120;
+  private static final String SYSTEM_APP = "flynn-system-app";
   private static final String GC_MAX_INACTIVE = "gc.max_inactive_slug_releases";
 
   private final Jdbi jdbi;
   private final AppNames names;
+  private final String routeDomain;
 
-  public AppService(Jdbi jdbi, AppNames names) {
+  /**
+   * @param routeDomain the domain of new apps' default routes ({@code <app>.<domain>}), or null for
+   *     none
+   */
+  public AppService(Jdbi jdbi, AppNames names, String routeDomain) {
     this.jdbi = jdbi;
     this.names = names;
+    this.routeDomain = routeDomain;
   }
 
   public App create(App body) {
@@ -34,6 +44,9 @@ public final class AppService {
       return jdbi.inTransaction(h -> {
         App created = new AppStore(h).insert(app);
         new EventStore(h).append(created.id(), Event.APP, created.id(), created);
+        if (routeDomain != null && !routeDomain.isEmpty() && !isSystemApp(created)) {
+          RouteService.addDefaultRoute(h, created, routeDomain);
+        }
         return created;
       });
     } catch (UnableToExecuteStatementException e) {
@@ -104,12 +117,20 @@ public final class AppService {
     jdbi.useTransaction(h -> {
       App app = AppLookup.require(h, idOrName);
       FormationService.deleteAllOf(h, app.id());
+      List<JsonNode> routes =
+          RouteService.deleteAllOf(h, app.id()).stream()
+              .map(r -> Json.mapper().<JsonNode>valueToTree(r))
+              .toList();
       new AppStore(h).markDeleted(app.id());
-      // Flynn's shape; routes, resources and release garbage collection come with later issues
-      AppDeletion deletion = new AppDeletion(app.id(), List.of(), List.of(), List.of());
+      // Flynn's shape; resources and release garbage collection come with later issues
+      AppDeletion deletion = new AppDeletion(app.id(), routes, List.of(), List.of());
       new EventStore(h)
           .append(app.id(), Event.APP_DELETION, app.id(), new AppDeletion.Event(deletion, ""));
     });
+  }
+
+  private static boolean isSystemApp(App app) {
+    return app.meta() != null && "true".equals(app.meta().get(SYSTEM_APP));
   }
 
   private static int deployTimeout(int seconds) {
