@@ -3,6 +3,7 @@ package flynn.router;
 import static flynn.router.routes.TestRoutes.http;
 import static flynn.router.routes.TestRoutes.sticky;
 import static flynn.router.routes.TestRoutes.tcp;
+import static flynn.router.routes.TestRoutes.withoutKeepAlives;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,6 +77,7 @@ class RouterProxyIT {
                     http("retry", "retry.localhost", "/", "retry"),
                     http("ws", "ws.localhost", "/", "ws"),
                     sticky("sticky", "sticky.localhost", "sticky"),
+                    withoutKeepAlives("close", "close.localhost", "web"),
                     tcp("tcp", tcpPort, "echo-tcp", false))));
   }
 
@@ -142,6 +144,12 @@ class RouterProxyIT {
     assertThat(start).isBetween(before, System.currentTimeMillis());
     assertThat(header(fresh, "x-request-id"))
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  }
+
+  @Test
+  void routeWithoutKeepAlivesAsksTheBackendToCloseWhileOthersKeepAlive() throws Exception {
+    assertThat(get("close.localhost", "/", null).body()).contains("connection: close");
+    assertThat(get("demo.localhost", "/", null).body()).doesNotContain("connection: close");
   }
 
   @Test

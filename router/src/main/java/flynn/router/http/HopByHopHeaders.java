@@ -41,9 +41,15 @@ final class HopByHopHeaders {
     }
   }
 
-  /** Whether the request asks to switch protocols ({@code Connection: Upgrade} and an Upgrade). */
+  /**
+   * Whether the request asks to switch protocols ({@code Connection: Upgrade} and an Upgrade),
+   * other than to cleartext HTTP/2: backends are spoken to in HTTP/1.1, so an {@code h2c} offer
+   * (which the JDK client makes on every new connection) is dropped, as nginx does.
+   */
   static boolean isUpgrade(HttpHeaders headers) {
-    return headers.contains(HttpHeaderNames.UPGRADE)
+    String protocol = headers.get(HttpHeaderNames.UPGRADE);
+    return protocol != null
+        && !protocol.trim().equalsIgnoreCase("h2c")
         && headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE, true);
   }
 }

@@ -41,6 +41,20 @@ class HopByHopHeadersTest {
   }
 
   @Test
+  void aCleartextHttp2OfferIsNoUpgradeAndIsDropped() {
+    HttpHeaders h =
+        new DefaultHttpHeaders()
+            .set("Connection", "Upgrade, HTTP2-Settings")
+            .set("Upgrade", "h2c")
+            .set("HTTP2-Settings", "AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA");
+
+    assertThat(HopByHopHeaders.isUpgrade(h)).isFalse();
+    HopByHopHeaders.strip(h, false);
+
+    assertThat(h.isEmpty()).isTrue();
+  }
+
+  @Test
   void anUpgradeHeaderWithoutConnectionUpgradeIsNoUpgrade() {
     assertThat(HopByHopHeaders.isUpgrade(new DefaultHttpHeaders().set("Upgrade", "websocket")))
         .isFalse();

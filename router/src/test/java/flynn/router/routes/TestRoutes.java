@@ -46,6 +46,26 @@ public final class TestRoutes {
         null);
   }
 
+  public static Route withoutKeepAlives(String id, String domain, String service) {
+    return new Route(
+        Route.HTTP,
+        id,
+        null,
+        service,
+        null,
+        false,
+        null,
+        null,
+        domain,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        true);
+  }
+
   public static Route tcp(String id, int port, String service, boolean leader) {
     return new Route(
         Route.TCP, id, null, service, port, leader, null, null, null, null, null, null, null, null,
