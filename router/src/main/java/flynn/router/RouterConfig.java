@@ -52,4 +52,19 @@ public record RouterConfig(
         0,
         HttpProxyConfig.defaults());
   }
+
+  /** This config with TCP routes allowed on {@code min}-{@code max}. */
+  public RouterConfig withTcpPorts(int min, int max) {
+    return new RouterConfig(
+        bindHost,
+        httpPort,
+        min,
+        max,
+        controllerUrl,
+        controllerKey,
+        discoverdUrl,
+        stickyKey,
+        eventLoopThreads,
+        http);
+  }
 }

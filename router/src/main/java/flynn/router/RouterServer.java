@@ -91,7 +91,9 @@ public final class RouterServer implements AutoCloseable {
             transport,
             boss,
             workers,
-            config.http().connectTimeout());
+            config.http().connectTimeout(),
+            config.tcpPortMin(),
+            config.tcpPortMax());
     routes.onChange(this::followTcp);
     LOG.info(
         "router started transport={} http={} tcp_ports={}-{}",

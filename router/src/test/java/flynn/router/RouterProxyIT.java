@@ -65,7 +65,8 @@ class RouterProxyIT {
     BACKENDS.set("sticky", one.addr(), two.addr(), three.addr());
     router =
         new RouterServer(
-                RouterConfig.of("127.0.0.1", 0, "http://unused", "key", "http://unused", "k"))
+                RouterConfig.of("127.0.0.1", 0, "http://unused", "key", "http://unused", "k")
+                    .withTcpPorts(tcpPort, tcpPort))
             .startWith(BACKENDS);
     router
         .routes()

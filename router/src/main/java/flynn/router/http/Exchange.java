@@ -3,6 +3,7 @@ package flynn.router.http;
 import flynn.api.router.Route;
 import flynn.router.backends.Backend;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 
 /** One request and its response as they pass the proxy; confined to its event loop. */
 final class Exchange {
@@ -34,6 +35,11 @@ final class Exchange {
 
   boolean done() {
     return requestDone && responseDone;
+  }
+
+  boolean hasRequestBody() {
+    return HttpUtil.isTransferEncodingChunked(request)
+        || HttpUtil.getContentLength(request, 0L) > 0;
   }
 
   String path() {

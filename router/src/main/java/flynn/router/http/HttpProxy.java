@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +28,6 @@ public final class HttpProxy {
   private final HttpProxyConfig config;
   private final Clock clock;
   private final BackendConnector connector;
-  private final Random random = new Random();
 
   public HttpProxy(
       LiveRoutes routes,
@@ -88,7 +88,7 @@ public final class HttpProxy {
   }
 
   Random random() {
-    return random;
+    return ThreadLocalRandom.current();
   }
 
   BackendConnector connector() {

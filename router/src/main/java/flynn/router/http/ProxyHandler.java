@@ -3,7 +3,6 @@ package flynn.router.http;
 import flynn.router.http.ProxyDecision.Forward;
 import flynn.router.http.ProxyDecision.NoBackend;
 import flynn.router.http.ProxyDecision.NoRoute;
-import flynn.router.sticky.StickyCookies;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -20,9 +19,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.cookie.Cookie;
-import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
-import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
@@ -129,7 +125,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       respond(ErrorResponses.forDecoderFailure(req.decoderResult().cause()), "bad request");
       return;
     }
-    String stickyAddr = stickyBackend(req);
+    String stickyAddr =
+        proxy.sticky().backendIn(req.headers().get(HttpHeaderNames.COOKIE)).orElse(null);
     ProxyDecision decision =
         ProxyDecision.decide(
             proxy.routes().current(),
@@ -249,7 +246,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
         upgrade = UpgradeSwitch.start(ctx, e, res, proxy.accessLog());
         return;
       }
-      prepareResponse(e, res);
+      ResponseHeaders.prepare(e, res, proxy.sticky());
     }
     if (msg instanceof HttpContent c) {
       e.bytes += c.content().readableBytes();
@@ -278,41 +275,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     }
   }
 
-  private void prepareResponse(Exchange e, HttpResponse res) {
-    int code = res.status().code();
-    e.interim = code >= 100 && code < 200;
-    if (e.interim) {
-      return;
-    }
-    e.status = code;
-    e.headSent = true;
-    e.backendKeepAlive = e.backendKeepAlive && HttpUtil.isKeepAlive(res);
-    HopByHopHeaders.strip(res.headers(), false);
-    boolean keepAlive = e.clientKeepAlive && !e.closeAfter;
-    if (hasBody(e, code)
-        && !HttpUtil.isContentLengthSet(res)
-        && !HttpUtil.isTransferEncodingChunked(res)) {
-      if (e.request.protocolVersion().minorVersion() >= 1) {
-        HttpUtil.setTransferEncodingChunked(res, true);
-      } else {
-        keepAlive = false;
-      }
-    }
-    e.closeAfter = !keepAlive;
-    HttpUtil.setKeepAlive(res, keepAlive);
-    if (e.route.isSticky() && !e.backend.addr().equals(e.stickyAddr)) {
-      String value = proxy.sticky().encode(e.backend.addr());
-      res.headers()
-          .add(
-              HttpHeaderNames.SET_COOKIE,
-              ServerCookieEncoder.STRICT.encode(StickyCookies.COOKIE_NAME, value) + "; Path=/");
-    }
-  }
-
-  private static boolean hasBody(Exchange e, int code) {
-    return code != 204 && code != 304 && !"HEAD".equals(e.request.method().name());
-  }
-
   @Override
   public void backendClosed() {
     Exchange e = exchange;
@@ -328,18 +290,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       ctx.close();
       return;
     }
-    if (c.reused() && e.requestDone && !hasRequestBody(e)) {
+    if (c.reused() && e.requestDone && !e.hasRequestBody()) {
       LOG.debug("pooled backend connection was stale addr={}, retrying", c.backend().addr());
       connect(new Forward(e.route, java.util.List.of(c.backend())), false);
       return;
     }
     e.closeAfter = true;
     respond(HttpResponseStatus.BAD_GATEWAY, "the backend closed the connection");
-  }
-
-  private static boolean hasRequestBody(Exchange e) {
-    return HttpUtil.isTransferEncodingChunked(e.request)
-        || HttpUtil.getContentLength(e.request, 0L) > 0;
   }
 
   private void releaseBackend(Exchange e) {
@@ -353,7 +310,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
   /** Sends the router's own response to the current request. */
   private void respond(HttpResponseStatus status, String text) {
     Exchange e = exchange;
-    boolean keepAlive = e.clientKeepAlive && !e.closeAfter && !hasRequestBody(e);
+    boolean keepAlive = e.clientKeepAlive && !e.closeAfter && !e.hasRequestBody();
     e.closeAfter = !keepAlive;
     e.status = status.code();
     e.responseDone = true;
@@ -384,19 +341,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       timeout.exchangeDone();
     }
     ctx.channel().eventLoop().execute(this::drain);
-  }
-
-  private String stickyBackend(HttpRequest req) {
-    String header = req.headers().get(HttpHeaderNames.COOKIE);
-    if (header == null) {
-      return null;
-    }
-    for (Cookie c : ServerCookieDecoder.LAX.decode(header)) {
-      if (StickyCookies.COOKIE_NAME.equals(c.name())) {
-        return proxy.sticky().decode(c.value()).orElse(null);
-      }
-    }
-    return null;
   }
 
   private ForwardedHeaders.Origin origin() {

@@ -1,5 +1,8 @@
 package flynn.router.sticky;
 
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -58,6 +61,25 @@ public final class StickyCookies {
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       return Optional.empty();
     }
+  }
+
+  /** The backend named by the {@code _backend} cookie of a {@code Cookie} header, if valid. */
+  public Optional<String> backendIn(String cookieHeader) {
+    if (cookieHeader == null) {
+      return Optional.empty();
+    }
+    for (Cookie c : ServerCookieDecoder.LAX.decode(cookieHeader)) {
+      if (COOKIE_NAME.equals(c.name())) {
+        return decode(c.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A {@code Set-Cookie} value naming {@code backendAddr}, for every path of the host. */
+  public String setCookie(String backendAddr) {
+    return ServerCookieEncoder.STRICT.encode(COOKIE_NAME, encode(backendAddr))
+        + "; Path=/; HttpOnly";
   }
 
   private static byte[] sha256(String s) {

@@ -16,7 +16,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One listening socket per TCP route port, opened and closed as TCP routes come and go. */
+/**
+ * One listening socket per TCP route port, opened and closed as TCP routes come and go. Only ports
+ * in the router's TCP range are opened; a route outside it is logged and skipped.
+ */
 public final class TcpRouteListeners implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TcpRouteListeners.class);
 
@@ -27,6 +30,8 @@ public final class TcpRouteListeners implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Duration connectTimeout;
+  private final int minPort;
+  private final int maxPort;
   private final Map<Integer, Channel> listening = new HashMap<>();
   private boolean closed;
 
@@ -37,8 +42,12 @@ public final class TcpRouteListeners implements AutoCloseable {
       Transport transport,
       EventLoopGroup boss,
       EventLoopGroup workers,
-      Duration connectTimeout) {
+      Duration connectTimeout,
+      int minPort,
+      int maxPort) {
     this.bindHost = bindHost;
+    this.minPort = minPort;
+    this.maxPort = maxPort;
     this.routes = routes;
     this.backends = backends;
     this.transport = transport;
@@ -60,9 +69,14 @@ public final class TcpRouteListeners implements AutoCloseable {
       }
     }
     for (Integer port : wanted) {
-      if (!listening.containsKey(port)) {
-        listen(port);
+      if (listening.containsKey(port)) {
+        continue;
       }
+      if (port < minPort || port > maxPort) {
+        LOG.warn("tcp route skipped port={} reason=outside {}-{}", port, minPort, maxPort);
+        continue;
+      }
+      listen(port);
     }
   }
 

@@ -30,4 +30,14 @@ class StickyCookiesTest {
     assertThat(cookies.decode("10.0.0.1:80")).isEmpty();
     assertThat(cookies.decode("")).isEmpty();
   }
+
+  @Test
+  void theBackendIsReadFromTheCookieHeaderAmongOthers() {
+    String value = cookies.setCookie("10.0.0.9:80").split(";")[0].substring("_backend=".length());
+
+    assertThat(cookies.backendIn("session=abc; _backend=" + value + "; theme=dark"))
+        .contains("10.0.0.9:80");
+    assertThat(cookies.backendIn("session=abc")).isEmpty();
+    assertThat(cookies.backendIn(null)).isEmpty();
+  }
 }
