@@ -2,6 +2,7 @@ package flynn.router.http;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,19 @@ public final class ForwardedHeaders {
 
   /** Sets the forwarding headers on {@code headers}; returns the request id in force. */
   public static String apply(HttpHeaders headers, Origin origin, long nowMillis) {
-    return apply(headers, origin, nowMillis, () -> UUID.randomUUID().toString());
+    return apply(headers, origin, nowMillis, ForwardedHeaders::newRequestId);
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's own generator: request ids need to be unique, not
+   * secret, and {@code UUID.randomUUID()} makes every event loop take one shared SecureRandom's
+   * lock per request.
+   */
+  static String newRequestId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
   }
 
   static String apply(HttpHeaders headers, Origin origin, long nowMillis, Supplier<String> ids) {

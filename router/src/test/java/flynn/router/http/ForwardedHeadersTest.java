@@ -59,4 +59,14 @@ class ForwardedHeadersTest {
 
     assertThat(ForwardedHeaders.apply(h, ORIGIN, 0, () -> "new-id")).isEqualTo("new-id");
   }
+
+  @Test
+  void newRequestIdsAreDistinctVersion4Uuids() {
+    String a = ForwardedHeaders.newRequestId();
+    String b = ForwardedHeaders.newRequestId();
+
+    assertThat(java.util.UUID.fromString(a).version()).isEqualTo(4);
+    assertThat(java.util.UUID.fromString(a).variant()).isEqualTo(2);
+    assertThat(a).isNotEqualTo(b);
+  }
 }
