@@ -105,6 +105,24 @@ public final class RouterServer implements AutoCloseable {
   }
 
   private Channel bindHttp() {
+    try {
+      return bootstrapHttp();
+    } catch (Exception e) { // a failed bind is rethrown unchecked, as a BindException
+      boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      state.set(State.CLOSED);
+      throw new IllegalStateException(
+          "the router cannot listen on "
+              + config.bindHost()
+              + ":"
+              + config.httpPort()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private Channel bootstrapHttp() {
     return new ServerBootstrap()
         .group(boss, workers)
         .channel(transport.serverChannel())
