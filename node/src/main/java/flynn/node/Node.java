@@ -23,6 +23,8 @@ import flynn.host.runc.RuncRunner;
 import flynn.host.stack.StackConfig;
 import flynn.host.stack.StackLayer;
 import flynn.host.stack.Stacks;
+import flynn.router.RouterConfig;
+import flynn.router.RouterServer;
 import flynn.scheduler.Scheduler;
 import flynn.scheduler.SchedulerConfig;
 import java.io.IOException;
@@ -42,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every role of one machine in one JVM: ZooKeeper, PostgreSQL, discoverd, controller, host daemon
- * and scheduler, started in dependency order and stopped in reverse (the scheduler first, so it
- * does not restart the jobs the host is stopping).
+ * Every role of one machine in one JVM: ZooKeeper, PostgreSQL, discoverd, controller, host daemon,
+ * scheduler and router, started in dependency order and stopped in reverse (the router and the
+ * scheduler first, so no request reaches and no restart revives the jobs the host is stopping).
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -68,6 +70,7 @@ public final class Node implements AutoCloseable {
       stack = runStack();
     }
     FreePorts.requireFree(config.controllerPort(), "--controller-port");
+    FreePorts.requireFree(config.httpPort(), "--http-port");
     String key = state.clusterKey();
     String hostId = state.hostId();
 
@@ -129,6 +132,13 @@ public final class Node implements AutoCloseable {
                 Clock.systemUTC()));
     scheduler.start();
     started.push(scheduler);
+
+    RouterServer router =
+        new RouterServer(
+            RouterConfig.of(
+                "0.0.0.0", config.httpPort(), config.controllerUrl(), key, discoverd.url(), key));
+    router.start();
+    started.push(router); // closed first: no new requests reach jobs that are being stopped
 
     awaitReady(
         new ControllerClient(config.controllerUrl(), key), new DiscoverdClient(discoverd.url()));

@@ -1,0 +1,214 @@
+package flynn.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import flynn.api.Json;
+import flynn.api.controller.ControllerClient;
+import flynn.api.controller.Job;
+import flynn.api.http.JsonHttp;
+import flynn.api.router.Route;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 4's router acceptance as a user sees it: {@code curl -H 'Host: <app>.localhost'} through
+ * {@code --http-port} reaches the app's jobs; a TCP route reaches a TCP echo job.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RouterIT {
+  /** A web process answering its job id and the request headers it got, one per line. */
+  private static final String HEADERS_APP =
+      """
+      import http.server, os
+      class H(http.server.BaseHTTPRequestHandler):
+          def do_GET(self):
+              lines = ["job=" + os.environ.get("FLYNN_JOB_ID", "")]
+              lines += ["%s: %s" % (k.lower(), v) for k, v in self.headers.items()]
+              body = ("\\n".join(lines) + "\\n").encode()
+              self.send_response(200)
+              self.send_header("Content-Length", str(len(body)))
+              self.end_headers()
+              self.wfile.write(body)
+          def log_message(self, *args):
+              pass
+      http.server.ThreadingHTTPServer(("", int(os.environ["PORT"])), H).serve_forever()
+      """;
+
+  private static final String TCP_ECHO =
+      """
+      import socketserver, os
+      class E(socketserver.StreamRequestHandler):
+          def handle(self):
+              for line in self.rfile:
+                  self.wfile.write(line)
+      socketserver.ThreadingTCPServer.allow_reuse_address = True
+      socketserver.ThreadingTCPServer(("", int(os.environ["PORT"])), E).serve_forever()
+      """;
+
+  private static Cluster cluster;
+
+  @BeforeAll
+  static void up() throws Exception {
+    cluster = Cluster.start(List.of("--runner", "process"));
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void appScaledToThreeSpreadsOverItsJobsWithForwardingHeaders() throws Exception {
+    deploy("routed", "web", HEADERS_APP);
+    cluster.flynn("-a", "routed", "scale", "web=3").ok();
+    await().atMost(Duration.ofSeconds(60)).until(() -> upJobs("routed").size() == 3);
+
+    Set<String> jobs = new HashSet<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> {
+          Curl res = curl("routed.localhost", "/");
+          assertThat(res.status()).isEqualTo(200);
+          jobs.add(res.line("job="));
+          assertThat(jobs).hasSize(3);
+        });
+    Curl res = curl("routed.localhost", "/");
+    assertThat(res.body())
+        .contains("x-forwarded-for: 127.0.0.1")
+        .contains("x-forwarded-proto: http")
+        .contains("x-forwarded-port: " + cluster.httpPort)
+        .contains("x-request-start: ")
+        .contains("x-request-id: ");
+    assertThat(jobs).isEqualTo(Set.copyOf(upJobs("routed").stream().map(Job::id).toList()));
+  }
+
+  @Test
+  @Order(2)
+  void unknownHostIs404() throws Exception {
+    assertThat(curl("nothing-here.localhost", "/").status()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void appScaledToZeroIs503() throws Exception {
+    cluster.flynn("-a", "routed", "scale", "web=0").ok();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(curl("routed.localhost", "/").status()).isEqualTo(503));
+  }
+
+  @Test
+  @Order(4)
+  void tcpRouteReachesATcpEchoJob() throws Exception {
+    deploy("echo", "echo", TCP_ECHO);
+    cluster.flynn("-a", "echo", "scale", "echo=1").ok();
+    cluster.flynn("-a", "echo", "route", "add", "tcp", "-s", "echo-echo").ok();
+    int port = tcpRoutePort("echo");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> assertThat(echoOver(port, "hello tcp route")).isEqualTo("hello tcp route"));
+  }
+
+  private void deploy(String app, String type, String script) throws IOException {
+    cluster.flynn("create", app).ok();
+    Map<String, Object> release =
+        Map.of(
+            "processes",
+            Map.of(
+                type,
+                Map.of(
+                    "args",
+                    List.of("python3", "-u", "-c", script),
+                    "ports",
+                    List.of(
+                        Map.of(
+                            "port",
+                            8080,
+                            "proto",
+                            "tcp",
+                            "service",
+                            Map.of("name", app + "-" + type, "create", true))))));
+    Path file = cluster.workDir.resolve(app + "-release.json");
+    Files.writeString(file, Json.write(release));
+    cluster.flynn("-a", app, "release", "add", "-f", file.toString()).ok();
+  }
+
+  private List<Job> upJobs(String app) throws IOException {
+    ControllerClient controller =
+        new ControllerClient("http://127.0.0.1:" + cluster.controllerPort, cluster.key());
+    return controller.jobs().list(app).stream().filter(j -> "up".equals(j.state())).toList();
+  }
+
+  private int tcpRoutePort(String app) throws IOException {
+    JsonHttp http = new JsonHttp("http://127.0.0.1:" + cluster.controllerPort, cluster.key());
+    List<Route> routes = http.get("/apps/" + app + "/routes", new TypeReference<List<Route>>() {});
+    return routes.stream()
+        .filter(r -> Route.TCP.equals(r.type()))
+        .map(Route::port)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no tcp route for " + app + ": " + routes));
+  }
+
+  private static String echoOver(int port, String text) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setSoTimeout(5000);
+      OutputStream out = s.getOutputStream();
+      out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      byte[] back = s.getInputStream().readNBytes(text.length());
+      return new String(back, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A response as curl got it. */
+  record Curl(int status, String body) {
+    String line(String prefix) {
+      return body.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+    }
+  }
+
+  private static Curl curl(String host, String path) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "curl",
+                "-s",
+                "--max-time",
+                "10",
+                "-H",
+                "Host: " + host,
+                "-w",
+                "\n%{http_code}",
+                "http://127.0.0.1:" + cluster.httpPort + path)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    int cut = out.lastIndexOf('\n');
+    return new Curl(Integer.parseInt(out.substring(cut + 1).trim()), out.substring(0, cut));
+  }
+}

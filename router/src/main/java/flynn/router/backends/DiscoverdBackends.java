@@ -1,0 +1,83 @@
+package flynn.router.backends;
+
+import flynn.api.discoverd.DiscoverdClient;
+import flynn.api.discoverd.ServiceEvent;
+import flynn.api.discoverd.ServiceWatch;
+import flynn.api.router.Route;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backends from discoverd: one {@link ServiceWatch} per routed service, opened and closed as the
+ * routed services change. Lookups read an immutable per-service snapshot; no polling.
+ */
+public final class DiscoverdBackends implements BackendSource, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscoverdBackends.class);
+
+  private final DiscoverdClient discoverd;
+  private final Map<String, ServiceWatch> watches = new ConcurrentHashMap<>();
+  private final Map<String, ServiceBackends> services = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  public DiscoverdBackends(DiscoverdClient discoverd) {
+    this.discoverd = discoverd;
+  }
+
+  @Override
+  public List<Backend> backends(Route route) {
+    ServiceBackends s = services.get(route.service());
+    if (s == null) {
+      return List.of();
+    }
+    if (route.leader()) {
+      return s.leader() == null ? List.of() : List.of(s.leader());
+    }
+    return s.all();
+  }
+
+  /** Watches exactly {@code routed}: starts new watches, closes those no route needs. */
+  public synchronized void follow(Set<String> routed) {
+    if (closed) {
+      return;
+    }
+    for (String service : routed) {
+      if (service != null && !watches.containsKey(service)) {
+        services.put(service, ServiceBackends.none(service));
+        watches.put(service, ServiceWatch.start(discoverd, service, e -> apply(service, e)));
+        LOG.info("backends watching service={}", service);
+      }
+    }
+    for (String service : Set.copyOf(watches.keySet())) {
+      if (!routed.contains(service)) {
+        watches.remove(service).close();
+        services.remove(service);
+        LOG.info("backends unwatched service={}", service);
+      }
+    }
+  }
+
+  private void apply(String service, ServiceEvent event) {
+    ServiceBackends next =
+        services.computeIfPresent(service, (name, current) -> current.apply(event));
+    if (next != null && !ServiceEvent.CURRENT.equals(event.kind())) {
+      LOG.info(
+          "backend event service={} kind={} addr={} backends={}",
+          service,
+          event.kind(),
+          event.instance() == null ? "" : event.instance().addr(),
+          next.byId().size());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    watches.values().forEach(ServiceWatch::close);
+    watches.clear();
+    services.clear();
+  }
+}

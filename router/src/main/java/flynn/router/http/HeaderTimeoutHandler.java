@@ -1,0 +1,102 @@
+package flynn.router.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes a connection whose request headers take longer than the timeout to arrive: the clock
+ * starts with the connection and with the first byte of each later request, and stops when the
+ * proxy has the headers. Sits before the HTTP codec; passes everything through.
+ */
+final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(HeaderTimeoutHandler.class);
+
+  private final long timeoutMillis;
+  private ChannelHandlerContext ctx;
+  private ScheduledFuture<?> timer;
+  private State state = State.READING_HEAD;
+
+  private enum State {
+    BETWEEN_REQUESTS,
+    READING_HEAD,
+    IN_EXCHANGE
+  }
+
+  HeaderTimeoutHandler(Duration timeout) {
+    this.timeoutMillis = timeout.toMillis();
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    if (ctx.channel().isActive()) {
+      arm();
+    }
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    arm();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (state == State.BETWEEN_REQUESTS && msg instanceof ByteBuf) {
+      state = State.READING_HEAD;
+      arm();
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  /** The proxy has a request's headers. */
+  void headReceived() {
+    state = State.IN_EXCHANGE;
+    cancel();
+  }
+
+  /** The proxy finished an exchange; the next bytes start a new request. */
+  void exchangeDone() {
+    state = State.BETWEEN_REQUESTS;
+    cancel();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancel();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    cancel();
+    ctx.fireChannelInactive();
+  }
+
+  private void arm() {
+    if (timer == null) {
+      timer = ctx.executor().schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void cancel() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  private void expire() {
+    timer = null;
+    if (state == State.READING_HEAD && ctx.channel().isActive()) {
+      LOG.info(
+          "closing connection: request headers too slow client={}", ctx.channel().remoteAddress());
+      ctx.close();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package flynn.router.http;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+
+/**
+ * Headers that describe one connection, not the message, and so are not forwarded (RFC 9110 7.6.1):
+ * {@code Connection} and every header it names, {@code Keep-Alive}, {@code Proxy-Connection},
+ * {@code TE}, {@code Trailer}, {@code Upgrade} (kept for an upgrade). {@code Transfer-Encoding}
+ * stays: the codec re-frames the body by it.
+ */
+final class HopByHopHeaders {
+  private static final List<CharSequence> ALWAYS =
+      List.of(
+          HttpHeaderNames.KEEP_ALIVE,
+          HttpHeaderNames.PROXY_CONNECTION,
+          HttpHeaderNames.TE,
+          HttpHeaderNames.TRAILER,
+          HttpHeaderNames.PROXY_AUTHENTICATE,
+          HttpHeaderNames.PROXY_AUTHORIZATION);
+
+  private HopByHopHeaders() {}
+
+  /** Removes the hop-by-hop headers; with {@code upgrade}, keeps {@code Connection: Upgrade}. */
+  static void strip(HttpHeaders headers, boolean upgrade) {
+    for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+      for (String named : connection.split(",")) {
+        String name = named.trim();
+        if (!name.isEmpty() && !(upgrade && name.equalsIgnoreCase("upgrade"))) {
+          headers.remove(name);
+        }
+      }
+    }
+    headers.remove(HttpHeaderNames.CONNECTION);
+    ALWAYS.forEach(headers::remove);
+    if (upgrade) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
+    } else {
+      headers.remove(HttpHeaderNames.UPGRADE);
+    }
+  }
+
+  /**
+   * Whether the request asks to switch protocols ({@code Connection: Upgrade} and an Upgrade),
+   * other than to cleartext HTTP/2: backends are spoken to in HTTP/1.1, so an {@code h2c} offer
+   * (which the JDK client makes on every new connection) is dropped, as nginx does.
+   */
+  static boolean isUpgrade(HttpHeaders headers) {
+    String protocol = headers.get(HttpHeaderNames.UPGRADE);
+    return protocol != null
+        && !protocol.trim().equalsIgnoreCase("h2c")
+        && headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE, true);
+  }
+}

@@ -1,0 +1,396 @@
+package flynn.router.http;
+
+import flynn.router.http.ProxyDecision.Forward;
+import flynn.router.http.ProxyDecision.NoBackend;
+import flynn.router.http.ProxyDecision.NoRoute;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proxies a client connection's requests, one at a time, to backends: picks the route and a
+ * backend, forwards the request head and streams its body, streams the response back, then takes
+ * the next request. Reads from either side are asked for only after the write of the previous part
+ * succeeded (auto-read off), so neither side buffers more than a chunk. Pipelined requests wait in
+ * order. Works on any channel that carries HTTP/1.x objects (after TLS, or per HTTP/2 stream after
+ * a frame-to-object codec); a protocol upgrade needs the HTTP/1.1 server codec.
+ */
+final class ProxyHandler extends ChannelInboundHandlerAdapter implements BackendHandler.Sink {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+
+  private final HttpProxy proxy;
+  private final String proto;
+  private final ArrayDeque<Object> inbound = new ArrayDeque<>();
+  private ChannelHandlerContext ctx;
+  private Exchange exchange;
+  private boolean connecting;
+  private UpgradeSwitch upgrade;
+
+  ProxyHandler(HttpProxy proxy, String proto) {
+    this.proxy = proxy;
+    this.proto = proto;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    ctx.channel().config().setAutoRead(false);
+    if (ctx.channel().isActive()) {
+      ctx.read();
+    }
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ctx.read();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof FullHttpRequest full && full.decoderResult().isSuccess()) {
+      HttpRequest head = new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri());
+      head.headers().set(full.headers());
+      inbound.add(head);
+      inbound.add(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));
+    } else {
+      inbound.add(msg);
+    }
+    drain();
+  }
+
+  /** Handles queued client messages as far as the current exchange allows. */
+  private void drain() {
+    while (ctx.channel().isActive()) {
+      if (exchange == null) {
+        Object msg = inbound.poll();
+        if (msg == null) {
+          ctx.read();
+          return;
+        }
+        if (msg instanceof HttpRequest req) {
+          begin(req);
+        } else {
+          ReferenceCountUtil.release(msg);
+        }
+        continue;
+      }
+      if (exchange.requestDone || connecting) {
+        return;
+      }
+      Object msg = inbound.poll();
+      if (msg == null) {
+        if (exchange.connection == null) {
+          ctx.read();
+        }
+        return;
+      }
+      forwardRequestPart((HttpContent) msg);
+    }
+  }
+
+  private void begin(HttpRequest req) {
+    HeaderTimeoutHandler timeout = ctx.pipeline().get(HeaderTimeoutHandler.class);
+    if (timeout != null) {
+      timeout.headReceived();
+    }
+    boolean upgradable =
+        HopByHopHeaders.isUpgrade(req.headers())
+            && ctx.pipeline().get(HttpServerCodec.class) != null;
+    exchange = new Exchange(req, System.nanoTime(), HttpUtil.isKeepAlive(req), upgradable);
+    if (req.decoderResult().isFailure()) {
+      exchange.requestDone = true;
+      exchange.closeAfter = true;
+      ReferenceCountUtil.release(req);
+      respond(ErrorResponses.forDecoderFailure(req.decoderResult().cause()), "bad request");
+      return;
+    }
+    String stickyAddr =
+        proxy.sticky().backendIn(req.headers().get(HttpHeaderNames.COOKIE)).orElse(null);
+    ProxyDecision decision =
+        ProxyDecision.decide(
+            proxy.routes().current(),
+            proxy.backends(),
+            req.headers().get(HttpHeaderNames.HOST),
+            exchange.path(),
+            stickyAddr,
+            proxy.random());
+    switch (decision) {
+      case NoRoute n -> respond(HttpResponseStatus.NOT_FOUND, "no route for this host and path");
+      case NoBackend nb -> {
+        exchange.route = nb.route();
+        respond(HttpResponseStatus.SERVICE_UNAVAILABLE, "no backend available for this route");
+      }
+      case Forward f -> forward(f, stickyAddr);
+    }
+  }
+
+  private void forward(Forward f, String stickyAddr) {
+    exchange.route = f.route();
+    exchange.stickyAddr = stickyAddr;
+    HttpRequest req = exchange.request;
+    HopByHopHeaders.strip(req.headers(), exchange.upgrade);
+    exchange.requestId = ForwardedHeaders.apply(req.headers(), origin(), proxy.clock().millis());
+    exchange.backendKeepAlive = f.route().keepsAlive() && !exchange.upgrade;
+    if (!exchange.backendKeepAlive && !exchange.upgrade) {
+      HttpUtil.setKeepAlive(req, false);
+    }
+    connect(f, true);
+  }
+
+  private void connect(Forward f, boolean reuse) {
+    connecting = true;
+    Exchange e = exchange;
+    proxy
+        .connector()
+        .connect(ctx.channel().eventLoop(), f.candidates(), reuse && e.backendKeepAlive)
+        .addListener((Future<BackendConnector.Connection> done) -> connected(e, f, done));
+  }
+
+  private void connected(Exchange e, Forward f, Future<BackendConnector.Connection> done) {
+    connecting = false;
+    if (e != exchange || !ctx.channel().isActive()) {
+      if (done.isSuccess()) {
+        done.getNow().channel().close();
+      }
+      return;
+    }
+    if (!done.isSuccess()) {
+      respond(HttpResponseStatus.SERVICE_UNAVAILABLE, "no backend could be reached");
+      drain();
+      return;
+    }
+    BackendConnector.Connection c = done.getNow();
+    e.connection = c;
+    e.backend = c.backend();
+    c.handler().attach(this);
+    c.channel().read();
+    if (e.requestDone) {
+      // a retry of a request that was complete already: head and end again
+      c.channel().write(e.request);
+      writeToBackend(LastHttpContent.EMPTY_LAST_CONTENT, true);
+    } else {
+      writeToBackend(e.request, false);
+    }
+    drain();
+  }
+
+  private void forwardRequestPart(HttpContent part) {
+    boolean last = part instanceof LastHttpContent;
+    if (last) {
+      exchange.requestDone = true;
+    }
+    if (exchange.connection == null) {
+      part.release();
+      if (last) {
+        finishIfDone();
+      }
+      return;
+    }
+    writeToBackend(part, last);
+    if (last) {
+      finishIfDone();
+    }
+  }
+
+  /** Writes to the backend; the next client read waits for the write unless the body is done. */
+  private void writeToBackend(Object msg, boolean bodyDone) {
+    ChannelFuture f = exchange.connection.channel().writeAndFlush(msg);
+    if (!bodyDone) {
+      f.addListener(
+          (ChannelFutureListener)
+              w -> {
+                if (w.isSuccess() && inbound.isEmpty()) {
+                  ctx.read();
+                } else if (!w.isSuccess()) {
+                  w.channel().close();
+                }
+              });
+    }
+  }
+
+  @Override
+  public void backendMessage(Object msg) {
+    Exchange e = exchange;
+    if (upgrade != null) {
+      upgrade.fromBackend(msg);
+      return;
+    }
+    if (e == null || e.connection == null) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (msg instanceof HttpResponse res) {
+      if (e.upgrade && res.status().code() == 101) {
+        e.status = 101;
+        upgrade = UpgradeSwitch.start(ctx, e, res, proxy.accessLog());
+        return;
+      }
+      ResponseHeaders.prepare(e, res, proxy.sticky());
+    }
+    if (msg instanceof HttpContent c) {
+      e.bytes += c.content().readableBytes();
+    }
+    Channel backend = e.connection.channel();
+    boolean last = msg instanceof LastHttpContent;
+    ChannelFuture f = ctx.writeAndFlush(msg);
+    if (!last || e.interim) {
+      f.addListener(
+          (ChannelFutureListener)
+              w -> {
+                if (w.isSuccess()) {
+                  backend.read();
+                } else {
+                  backend.close();
+                }
+              });
+      return;
+    }
+    e.responseDone = true;
+    releaseBackend(e);
+    finishIfDone();
+    if (!e.requestDone) {
+      e.closeAfter = true;
+      f.addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void backendClosed() {
+    Exchange e = exchange;
+    if (upgrade != null || e == null || e.responseDone || !ctx.channel().isActive()) {
+      return;
+    }
+    BackendConnector.Connection c = e.connection;
+    e.connection = null;
+    if (e.headSent) {
+      LOG.info(
+          "backend closed mid-response addr={} request_id={}", c.backend().addr(), e.requestId);
+      proxy.accessLog().record(e, System.nanoTime());
+      ctx.close();
+      return;
+    }
+    if (c.reused() && e.requestDone && !e.hasRequestBody()) {
+      LOG.debug("pooled backend connection was stale addr={}, retrying", c.backend().addr());
+      connect(new Forward(e.route, java.util.List.of(c.backend())), false);
+      return;
+    }
+    e.closeAfter = true;
+    respond(HttpResponseStatus.BAD_GATEWAY, "the backend closed the connection");
+  }
+
+  private void releaseBackend(Exchange e) {
+    BackendConnector.Connection c = e.connection;
+    e.connection = null;
+    if (c != null) {
+      proxy.connector().release(c, e.backendKeepAlive && e.requestDone);
+    }
+  }
+
+  /** Sends the router's own response to the current request. */
+  private void respond(HttpResponseStatus status, String text) {
+    Exchange e = exchange;
+    boolean keepAlive = e.clientKeepAlive && !e.closeAfter && !e.hasRequestBody();
+    e.closeAfter = !keepAlive;
+    e.status = status.code();
+    e.responseDone = true;
+    ChannelFuture f = ctx.writeAndFlush(ErrorResponses.text(status, text, keepAlive));
+    if (!keepAlive) {
+      f.addListener(ChannelFutureListener.CLOSE);
+      proxy.accessLog().record(e, System.nanoTime());
+      return;
+    }
+    finishIfDone();
+  }
+
+  /** Ends the exchange once both its request and its response are complete. */
+  private void finishIfDone() {
+    Exchange e = exchange;
+    if (e == null || !e.done()) {
+      return;
+    }
+    proxy.accessLog().record(e, System.nanoTime());
+    if (e.closeAfter) {
+      ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    exchange = null;
+    HeaderTimeoutHandler timeout = ctx.pipeline().get(HeaderTimeoutHandler.class);
+    if (timeout != null) {
+      timeout.exchangeDone();
+    }
+    ctx.channel().eventLoop().execute(this::drain);
+  }
+
+  private ForwardedHeaders.Origin origin() {
+    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+    InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+    return new ForwardedHeaders.Origin(
+        remote.getAddress().getHostAddress(), proto, local == null ? 0 : local.getPort());
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    Exchange e = exchange;
+    if (e != null && upgrade == null) {
+      if (e.connection != null) {
+        BackendConnector.Connection c = e.connection;
+        e.connection = null;
+        c.handler().detach();
+        c.channel().close();
+      }
+      if (!e.responseDone) {
+        e.status = 499;
+      }
+      proxy.accessLog().record(e, System.nanoTime());
+    }
+    inbound.forEach(ReferenceCountUtil::release);
+    inbound.clear();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent && exchange == null) {
+      ctx.close();
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  /** Hands the client channel to the upgrade relay; queued client messages are not HTTP now. */
+  void upgraded() {
+    inbound.forEach(ReferenceCountUtil::release);
+    inbound.clear();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug(
+        "client connection failed client={} reason={}",
+        ctx.channel().remoteAddress(),
+        cause.toString());
+    ctx.close();
+  }
+}

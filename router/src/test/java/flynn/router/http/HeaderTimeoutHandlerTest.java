@@ -1,0 +1,44 @@
+package flynn.router.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class HeaderTimeoutHandlerTest {
+  private final HeaderTimeoutHandler timeout = new HeaderTimeoutHandler(Duration.ofSeconds(10));
+  private final EmbeddedChannel channel = new EmbeddedChannel(timeout);
+
+  @Test
+  void aConnectionWithoutHeadersIsClosedAtTheTimeout() {
+    elapse(9);
+    assertThat(channel.isOpen()).isTrue();
+
+    elapse(2);
+    assertThat(channel.isOpen()).isFalse();
+  }
+
+  @Test
+  void headersInTimeStopTheClockUntilTheNextRequestStarts() {
+    timeout.headReceived();
+    elapse(60);
+    assertThat(channel.isOpen()).isTrue();
+
+    timeout.exchangeDone();
+    elapse(60);
+    assertThat(channel.isOpen()).as("idle between requests is the idle timeout's job").isTrue();
+
+    channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {'G'}));
+    elapse(11);
+    assertThat(channel.isOpen()).isFalse();
+    channel.finishAndReleaseAll();
+  }
+
+  private void elapse(long seconds) {
+    channel.advanceTimeBy(seconds, TimeUnit.SECONDS);
+    channel.runScheduledPendingTasks();
+  }
+}
