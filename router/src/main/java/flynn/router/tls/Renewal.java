@@ -1,9 +1,6 @@
 package flynn.router.tls;
 
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -23,7 +20,6 @@ enum Renewal {
   /** Certificates this close to their end are replaced, so a restart never serves a dying one. */
   static final Duration MARGIN = Duration.ofDays(30);
 
-  private static final byte[] PROBE = {'f', 'l', 'y', 'n', 'n'};
   private static final int DNS_NAME = 2;
 
   /**
@@ -47,7 +43,7 @@ enum Renewal {
     var cert = issued.certificate();
     return cert.getNotAfter().toInstant().isAfter(now.plus(MARGIN))
         && !cert.getNotBefore().toInstant().isAfter(now)
-        && keyMatches(issued.key(), cert.getPublicKey());
+        && Keys.match(issued.key(), cert.getPublicKey());
   }
 
   private static boolean signedBy(X509Certificate cert, X509Certificate ca) {
@@ -73,22 +69,6 @@ enum Renewal {
       return names;
     } catch (CertificateParsingException e) {
       return Set.of();
-    }
-  }
-
-  private static boolean keyMatches(PrivateKey key, PublicKey publicKey) {
-    try {
-      String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-      var signer = Signature.getInstance(algorithm);
-      signer.initSign(key);
-      signer.update(PROBE);
-      byte[] signature = signer.sign();
-      var verifier = Signature.getInstance(algorithm);
-      verifier.initVerify(publicKey);
-      verifier.update(PROBE);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException e) {
-      return false;
     }
   }
 }
