@@ -6,9 +6,11 @@ cd "$BENCH_DIR" # so that `flynn create` adds no git remote to the repository th
 export FLYNNRC="$BENCH_DIR/flynnrc"
 CONTROLLER_PORT="${CONTROLLER_PORT:-18081}"
 RUNNER="${RUNNER:-process}" # the figures are for the process runner; RUNNER=runc for containers
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+HTTP_PORT="${HTTP_PORT:-$(free_port)}"   # the router's, as flynn-host's --http-port
+HTTPS_PORT="${HTTPS_PORT:-$(free_port)}" # and --https-port
 HOST_PID=""
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 now_ms() { date +%s%3N; }
 
@@ -19,7 +21,7 @@ cluster_up() {
   rm -f "$fifo"; mkfifo "$fifo"
   start=$(now_ms)
   "$BENCH_ROOT/bin/flynn-host" up --runner "$RUNNER" --state-dir "$BENCH_DIR/state" --controller-port "$CONTROLLER_PORT" \
-    --http-port "$(free_port)" --https-port "$(free_port)" >"$fifo" 2>"$log" &
+    --http-port "$HTTP_PORT" --https-port "$HTTPS_PORT" >"$fifo" 2>"$log" &
   HOST_PID=$!
   exec 3<"$fifo"
   while read -r line <&3; do

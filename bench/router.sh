@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Router throughput and latency: wrk through our router, through nginx and HAProxy (Debian
+# packages, reverse proxies with keep-alive to the same backend) and straight to the backend, in
+# one run: req/s, p50 and p99 for a 100-byte and a 1 MiB response, plain and TLS, with req/s and
+# p99 as ratios to nginx's. The backend is nginx serving two static files, run as the app's web
+# job (process runner), so the router finds it in discoverd like any app.
+# Needs root to install nginx, haproxy and wrk with apt when they are missing.
+# Knobs: DURATION (10s), WARMUP (3s), CONNS (32), THREADS (1).
+RUNNER=process # the baselines reach the backend job's port on the host
+. "$(dirname "$(readlink -f "$0")")/common.sh"
+duration="${DURATION:-10s}"; warmup="${WARMUP:-3s}"; conns="${CONNS:-32}"; threads="${THREADS:-1}"
+flynn="$BENCH_ROOT/bin/flynn"
+host_header="bench.localhost"
+PROXY_PIDS=""
+
+install_tools() {
+  local missing=""
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing="$missing haproxy"
+  command -v wrk >/dev/null || missing="$missing wrk"
+  [ -z "$missing" ] && return 0
+  [ "$(id -u)" = 0 ] || { echo "router.sh: install$missing (apt) or run as root" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing >/dev/null
+}
+
+# files: the static bodies, a TLS certificate for the baseline proxies, nginx's scratch dirs
+prepare_files() {
+  mkdir -p "$BENCH_DIR/www" "$BENCH_DIR/tmp"
+  head -c 100 /dev/zero | tr '\0' 'x' >"$BENCH_DIR/www/small"
+  head -c 1048576 /dev/urandom >"$BENCH_DIR/www/1m"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+    -subj "/CN=$host_header" -keyout "$BENCH_DIR/tls.key" -out "$BENCH_DIR/tls.crt" 2>/dev/null
+  cat "$BENCH_DIR/tls.crt" "$BENCH_DIR/tls.key" >"$BENCH_DIR/tls.pem"
+}
+
+# nginx_conf NAME SERVER-BLOCK: an nginx config in the bench dir, started in the foreground
+nginx_conf() {
+  local user=""; [ "$(id -u)" = 0 ] && user="user root root;"
+  cat >"$BENCH_DIR/$1.conf" <<CONF
+$user
+worker_processes auto;
+daemon off;
+pid $BENCH_DIR/$1.pid;
+error_log $BENCH_DIR/$1.error.log warn;
+events { worker_connections 8192; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $BENCH_DIR/tmp/body; proxy_temp_path $BENCH_DIR/tmp/proxy;
+  fastcgi_temp_path $BENCH_DIR/tmp/fcgi; uwsgi_temp_path $BENCH_DIR/tmp/uwsgi; scgi_temp_path $BENCH_DIR/tmp/scgi;
+  $2
+}
+CONF
+}
+
+# the backend: the app's web job runs this with PORT set
+start_backend_job() {
+  cat >"$BENCH_DIR/backend.sh" <<SH
+set -e
+sed "s/BACKEND_PORT/\$PORT/" "$BENCH_DIR/backend.template" >"$BENCH_DIR/backend.conf"
+echo "\$PORT" >"$BENCH_DIR/backend.port"
+exec /usr/sbin/nginx -p "$BENCH_DIR" -e "$BENCH_DIR/backend.error.log" -c "$BENCH_DIR/backend.conf"
+SH
+  nginx_conf backend "server { listen BACKEND_PORT; listen $BACKEND_TLS_PORT ssl;
+    ssl_certificate $BENCH_DIR/tls.crt; ssl_certificate_key $BENCH_DIR/tls.key; root $BENCH_DIR/www; }"
+  mv "$BENCH_DIR/backend.conf" "$BENCH_DIR/backend.template"
+  deploy_web_app "exec sh $BENCH_DIR/backend.sh"
+  "$flynn" -a bench scale web=1 >/dev/null
+  for _ in $(seq 300); do [ -s "$BENCH_DIR/backend.port" ] && break; sleep 0.1; done
+  BACKEND_PORT=$(cat "$BENCH_DIR/backend.port")
+  wait_200 "http://127.0.0.1:$BACKEND_PORT/small" || { echo "backend job did not answer" >&2; exit 1; }
+}
+
+start_proxies() {
+  nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
+    server { listen $NGINX_PORT; listen $NGINX_TLS_PORT ssl;
+      ssl_certificate $BENCH_DIR/tls.crt; ssl_certificate_key $BENCH_DIR/tls.key;
+      location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\";
+        proxy_max_temp_file_size 0; } }"
+  /usr/sbin/nginx -p "$BENCH_DIR" -e "$BENCH_DIR/proxy.error.log" -c "$BENCH_DIR/proxy.conf" &
+  PROXY_PIDS="$PROXY_PIDS $!"
+  cat >"$BENCH_DIR/haproxy.cfg" <<CFG
+global
+  nbthread 2
+  maxconn 4096
+defaults
+  mode http
+  option http-keep-alive
+  http-reuse always
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+frontend in
+  bind 127.0.0.1:$HAPROXY_PORT
+  bind 127.0.0.1:$HAPROXY_TLS_PORT ssl crt $BENCH_DIR/tls.pem alpn http/1.1
+  default_backend backend
+backend backend
+  server b1 127.0.0.1:$BACKEND_PORT
+CFG
+  /usr/sbin/haproxy -db -f "$BENCH_DIR/haproxy.cfg" &
+  PROXY_PIDS="$PROXY_PIDS $!"
+  wait_200 "http://127.0.0.1:$NGINX_PORT/small" && wait_200 "http://127.0.0.1:$HAPROXY_PORT/small"
+}
+
+stop_proxies() {
+  local pid
+  for pid in $PROXY_PIDS; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  PROXY_PIDS=""
+  # the backend nginx is the job's; stop its master by pid before the cluster goes down
+  [ -s "$BENCH_DIR/backend.pid" ] && kill -TERM "$(cat "$BENCH_DIR/backend.pid")" 2>/dev/null || true
+}
+trap 'stop_proxies; cleanup' EXIT
+
+# wait_200 URL: up to 30 s for a 200 (with the app's Host header, which the router routes by)
+wait_200() {
+  for _ in $(seq 300); do
+    [ "$(curl -sk -o /dev/null -w '%{http_code}' -H "Host: $host_header" "$1")" = 200 ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
+
+# measure NAME URL: one row of raw figures "name body proto rps p50 p99" into results
+measure() {
+  local out="$BENCH_DIR/wrk.$1.$3.$4.txt"
+  wrk -t"$threads" -c"$conns" -d"$warmup" -H "Host: $host_header" "$2" >/dev/null 2>&1
+  wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "Host: $host_header" "$2" >"$out" 2>&1
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
+  p50=$(awk '$1 == "50%" {print $2}' "$out" | to_ms)
+  p99=$(awk '$1 == "99%" {print $2}' "$out" | to_ms)
+  echo "$1 $3 $4 ${rps:-0} ${p50:-0} ${p99:-0}" >>"$BENCH_DIR/results"
+}
+
+install_tools
+prepare_files
+BACKEND_TLS_PORT=$(free_port); NGINX_PORT=$(free_port); NGINX_TLS_PORT=$(free_port)
+HAPROXY_PORT=$(free_port); HAPROXY_TLS_PORT=$(free_port)
+cluster_up
+start_backend_job
+start_proxies
+"$flynn" -a bench route add http -s bench-web "$host_header" >/dev/null 2>&1 || true # unless the default route exists
+router=yes
+wait_200 "http://127.0.0.1:$HTTP_PORT/small" || { router=no; echo "router.sh: the router does not answer on $HTTP_PORT; its rows are left out" >&2; }
+
+: >"$BENCH_DIR/results"
+for body in small 1m; do
+  for proto in plain tls; do
+    if [ "$proto" = plain ]; then
+      measure backend "http://127.0.0.1:$BACKEND_PORT/$body" "$body" "$proto"
+      measure nginx "http://127.0.0.1:$NGINX_PORT/$body" "$body" "$proto"
+      measure haproxy "http://127.0.0.1:$HAPROXY_PORT/$body" "$body" "$proto"
+      [ "$router" = yes ] && measure router "http://127.0.0.1:$HTTP_PORT/$body" "$body" "$proto"
+    else
+      measure backend "https://127.0.0.1:$BACKEND_TLS_PORT/$body" "$body" "$proto"
+      measure nginx "https://127.0.0.1:$NGINX_TLS_PORT/$body" "$body" "$proto"
+      measure haproxy "https://127.0.0.1:$HAPROXY_TLS_PORT/$body" "$body" "$proto"
+      [ "$router" = yes ] && measure router "https://127.0.0.1:$HTTPS_PORT/$body" "$body" "$proto"
+    fi
+  done
+done
+
+echo "wrk -t$threads -c$conns -d$duration (after a $warmup warm-up), $(nproc) cores; backend: nginx static files (TLS rows: the backend terminates TLS itself)"
+echo "| body | proto | target | req/s | p50 ms | p99 ms | req/s / nginx | p99 / nginx |"
+echo "|---|---|---|---|---|---|---|---|"
+awk '{k=$2" "$3; if ($1=="nginx") {rps[k]=$4; p99[k]=$6}; row[NR]=$0}
+  END {for (i=1; i<=NR; i++) {split(row[i], f, " "); k=f[2]" "f[3];
+    printf "| %s | %s | %s | %d | %.2f | %.2f | %.2f | %.2f |\n", f[2], f[3], f[1], f[4], f[5], f[6],
+      (rps[k] > 0 ? f[4]/rps[k] : 0), (p99[k] > 0 ? f[6]/p99[k] : 0)}}' "$BENCH_DIR/results"
