@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,18 +88,16 @@ class IsolationIT {
             "router-host=" + hostAddress + ":" + cluster.httpPort,
             "web-job=" + webIp + ":8080");
 
-    try (ServerSocket router = listenOnEveryAddress(cluster.httpPort)) {
-      List<String> args =
-          new ArrayList<>(
-              List.of("-a", "iso", "run", "-d", "/usr/bin/python3", "-c", PROBE, aptMirror()));
-      args.addAll(targets);
-      cluster.flynn(args.toArray(String[]::new)).ok();
+    List<String> args =
+        new ArrayList<>(
+            List.of("-a", "iso", "run", "-d", "/usr/bin/python3", "-c", PROBE, aptMirror()));
+    args.addAll(targets);
+    cluster.flynn(args.toArray(String[]::new)).ok();
 
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .untilAsserted(() ->
-              assertThat(log()).contains("fetched 200").containsPattern("closed postgres-gw"));
-    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(log()).contains("fetched 200").containsPattern("closed postgres-gw"));
     String log = log();
     assertThat(log)
         .contains(
@@ -161,23 +157,6 @@ class IsolationIT {
   private int postgresPort() throws IOException {
     List<String> pid = Files.readAllLines(cluster.stateDir.resolve("postgres/postmaster.pid"));
     return Integer.parseInt(pid.get(3).strip());
-  }
-
-  /** Stands in for the router (not there before issue 4): accepts and closes at once. */
-  private static ServerSocket listenOnEveryAddress(int port) throws IOException {
-    ServerSocket listener = new ServerSocket(port, 50, InetAddress.getByName("0.0.0.0"));
-    Thread.ofVirtual()
-        .name("router-stand-in")
-        .start(() -> {
-          while (!listener.isClosed()) {
-            try (Socket ignored = listener.accept()) {
-              // a connect is all the probe needs
-            } catch (IOException e) {
-              return;
-            }
-          }
-        });
-    return listener;
   }
 
   /** The host's first IPv4 address outside loopback and the job bridge. */

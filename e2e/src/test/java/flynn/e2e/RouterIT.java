@@ -9,6 +9,7 @@ import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Job;
 import flynn.api.http.JsonHttp;
 import flynn.api.router.Route;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,11 +17,19 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,7 +99,7 @@ class RouterIT {
         .untilAsserted(() -> {
           Curl res = curl("routed.localhost", "/");
           assertThat(res.status()).isEqualTo(200);
-          jobs.add(res.line("job="));
+          jobs.add(res.line("job=").substring("job=".length()));
           assertThat(jobs).hasSize(3);
         });
     Curl res = curl("routed.localhost", "/");
@@ -132,6 +141,105 @@ class RouterIT {
         .ignoreExceptions()
         .untilAsserted(
             () -> assertThat(echoOver(port, "hello tcp route")).isEqualTo("hello tcp route"));
+  }
+
+  @Test
+  @Order(5)
+  void httpsPicksTheRoutesCertificateBySniAndTheClusterCertificateOtherwise() throws Exception {
+    deploy("secure", "web", HEADERS_APP);
+    cluster.flynn("-a", "secure", "scale", "web=1").ok();
+    Path cert = cluster.workDir.resolve("custom.pem");
+    Path key = cluster.workDir.resolve("custom-key.pem");
+    Machine.run(
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=custom.example.org",
+        "-addext",
+        "subjectAltName=DNS:custom.example.org",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString());
+    cluster
+        .flynn(
+            "-a",
+            "secure",
+            "route",
+            "add",
+            "http",
+            "-c",
+            cert.toString(),
+            "-k",
+            key.toString(),
+            "custom.example.org")
+        .ok();
+    X509Certificate ca =
+        pem(Machine.get("http://127.0.0.1:" + cluster.controllerPort + "/ca-cert").body());
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(() -> {
+          Https custom = https("custom.example.org", trusting(pem(Files.readString(cert))));
+          assertThat(custom.certificate().getSubjectX500Principal().getName())
+              .isEqualTo("CN=custom.example.org");
+          assertThat(custom.response())
+              .containsPattern("^HTTP/1\\.[01] 200 ")
+              .contains("x-forwarded-proto: https");
+        });
+    Https byCluster = https("secure.localhost", trusting(ca));
+    assertThat(byCluster.certificate().getIssuerX500Principal())
+        .isEqualTo(ca.getSubjectX500Principal());
+    assertThat(byCluster.response()).containsPattern("^HTTP/1\\.[01] 200 ");
+  }
+
+  /** What a TLS client saw: the server's certificate for its SNI name, and the raw response. */
+  record Https(X509Certificate certificate, String response) {}
+
+  private static Https https(String serverName, SSLContext tls) throws IOException {
+    try (SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", cluster.httpsPort)) {
+      SSLParameters params = socket.getSSLParameters();
+      params.setServerNames(List.of(new SNIHostName(serverName)));
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(params);
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+      X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET / HTTP/1.1\r\nHost: " + serverName + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      return new Https(
+          served, new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static SSLContext trusting(X509Certificate anchor) throws Exception {
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    store.setCertificateEntry("anchor", anchor);
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    return tls;
+  }
+
+  private static X509Certificate pem(String text) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
   }
 
   private void deploy(String app, String type, String script) throws IOException {

@@ -25,6 +25,7 @@ import flynn.host.stack.StackLayer;
 import flynn.host.stack.Stacks;
 import flynn.router.RouterConfig;
 import flynn.router.RouterServer;
+import flynn.router.tls.ClusterCa;
 import flynn.scheduler.Scheduler;
 import flynn.scheduler.SchedulerConfig;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class Node implements AutoCloseable {
     }
     FreePorts.requireFree(config.controllerPort(), "--controller-port");
     FreePorts.requireFree(config.httpPort(), "--http-port");
+    FreePorts.requireFree(config.httpsPort(), "--https-port");
     String key = state.clusterKey();
     String hostId = state.hostId();
 
@@ -88,6 +90,7 @@ public final class Node implements AutoCloseable {
     discoverd.start();
     started.push(discoverd);
 
+    ClusterCa tls = ClusterCa.loadOrCreate(state.resolve("tls"), config.domain());
     ControllerServer controller =
         new ControllerServer(
             new ControllerConfig(
@@ -99,7 +102,7 @@ public final class Node implements AutoCloseable {
                 key,
                 config.domain(),
                 discoverd.url(),
-                null)); // the cluster CA comes with the router's TLS
+                tls.caCertPem()));
     controller.start();
     started.push(controller);
 
@@ -136,7 +139,8 @@ public final class Node implements AutoCloseable {
     RouterServer router =
         new RouterServer(
             RouterConfig.of(
-                "0.0.0.0", config.httpPort(), config.controllerUrl(), key, discoverd.url(), key));
+                    "0.0.0.0", config.httpPort(), config.controllerUrl(), key, discoverd.url(), key)
+                .withHttps(config.httpsPort(), tls));
     router.start();
     started.push(router); // closed first: no new requests reach jobs that are being stopped
 

@@ -1,6 +1,7 @@
 package flynn.router;
 
 import flynn.router.http.HttpProxyConfig;
+import flynn.router.tls.ClusterCa;
 
 /**
  * How to run a router.
@@ -16,6 +17,7 @@ import flynn.router.http.HttpProxyConfig;
  *     cluster key)
  * @param eventLoopThreads worker event loop threads (0: Netty's default, two per core)
  * @param http the HTTP proxy's timeouts and limits
+ * @param https the HTTPS listener (null: none)
  */
 public record RouterConfig(
     String bindHost,
@@ -27,7 +29,11 @@ public record RouterConfig(
     String discoverdUrl,
     String stickyKey,
     int eventLoopThreads,
-    HttpProxyConfig http) {
+    HttpProxyConfig http,
+    Https https) {
+
+  /** The HTTPS listener: its port and the cluster certificate for names no route has one for. */
+  public record Https(int port, ClusterCa clusterCa) {}
 
   public static final int DEFAULT_TCP_PORT_MIN = 3000;
   public static final int DEFAULT_TCP_PORT_MAX = 3500;
@@ -50,7 +56,24 @@ public record RouterConfig(
         discoverdUrl,
         stickyKey,
         0,
-        HttpProxyConfig.defaults());
+        HttpProxyConfig.defaults(),
+        null);
+  }
+
+  /** This config with an HTTPS listener on {@code port}. */
+  public RouterConfig withHttps(int port, ClusterCa clusterCa) {
+    return new RouterConfig(
+        bindHost,
+        httpPort,
+        tcpPortMin,
+        tcpPortMax,
+        controllerUrl,
+        controllerKey,
+        discoverdUrl,
+        stickyKey,
+        eventLoopThreads,
+        http,
+        new Https(port, clusterCa));
   }
 
   /** This config with TCP routes allowed on {@code min}-{@code max}. */
@@ -65,6 +88,7 @@ public record RouterConfig(
         discoverdUrl,
         stickyKey,
         eventLoopThreads,
-        http);
+        http,
+        https);
   }
 }

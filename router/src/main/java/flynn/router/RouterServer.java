@@ -11,6 +11,8 @@ import flynn.router.routes.RouteSync;
 import flynn.router.routes.RouteTable;
 import flynn.router.sticky.StickyCookies;
 import flynn.router.tcp.TcpRouteListeners;
+import flynn.router.tls.HttpsInitializer;
+import flynn.router.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -23,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router: an HTTP listener proxying to backends by the controller's routes, and a listener per
- * TCP route. Routes follow the controller's events, backends follow discoverd. Lifecycle: {@link
- * #start} once, {@link #close} once.
+ * The router: HTTP and HTTPS (SNI, HTTP/2) listeners proxying to backends by the controller's
+ * routes, and a listener per TCP route. Routes follow the controller's events, backends follow
+ * discoverd. Lifecycle: {@link #start} once, {@link #close} once.
  */
 public final class RouterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
@@ -48,6 +50,7 @@ public final class RouterServer implements AutoCloseable {
   private TcpRouteListeners tcp;
   private HttpProxy proxy;
   private Channel http;
+  private Channel https;
 
   public RouterServer(RouterConfig config) {
     this.config = config;
@@ -83,6 +86,9 @@ public final class RouterServer implements AutoCloseable {
             transport,
             Clock.systemUTC());
     http = bindHttp();
+    if (config.https() != null) {
+      https = bindHttps(config.https());
+    }
     tcp =
         new TcpRouteListeners(
             config.bindHost(),
@@ -136,6 +142,37 @@ public final class RouterServer implements AutoCloseable {
         .channel();
   }
 
+  /** HTTPS: certificates by SNI from the routes' own, the cluster's for every other name. */
+  private Channel bindHttps(RouterConfig.Https settings) {
+    TlsContexts certificates = new TlsContexts(settings.clusterCa());
+    certificates.update(routes.current().routes());
+    routes.onChange(table -> certificates.update(table.routes()));
+    try {
+      return new ServerBootstrap()
+          .group(boss, workers)
+          .channel(transport.serverChannel())
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .option(ChannelOption.SO_REUSEADDR, true)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(
+              new HttpsInitializer(
+                  certificates, p -> p.addLast("proxy", proxy.newProxyHandler("https"))))
+          .bind(config.bindHost(), settings.port())
+          .syncUninterruptibly()
+          .channel();
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException(
+          "the router cannot listen on "
+              + config.bindHost()
+              + ":"
+              + settings.port()
+              + " for HTTPS: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
   private void followTcp(RouteTable table) {
     tcp.follow(table);
   }
@@ -158,6 +195,11 @@ public final class RouterServer implements AutoCloseable {
     return ((InetSocketAddress) http.localAddress()).getPort();
   }
 
+  /** The HTTPS listener's port, or -1 without one. */
+  public int httpsPort() {
+    return https == null ? -1 : ((InetSocketAddress) https.localAddress()).getPort();
+  }
+
   public java.util.Set<Integer> tcpPorts() {
     return tcp.ports();
   }
@@ -177,6 +219,9 @@ public final class RouterServer implements AutoCloseable {
     }
     if (http != null) {
       http.close().syncUninterruptibly();
+    }
+    if (https != null) {
+      https.close().syncUninterruptibly();
     }
     if (tcp != null) {
       tcp.close();
