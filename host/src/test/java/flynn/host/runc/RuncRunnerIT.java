@@ -136,7 +136,16 @@ class RuncRunnerIT {
 
   @Test
   void aTtyJobIsResizedWhileItRuns() throws Exception {
-    RunningJob job = startAttached(List.of("sh", "-c", "read a; stty size; read b"), true, true);
+    // a resize takes effect soon, not at once: the job looks until it has (for at most 10 s)
+    RunningJob job =
+        startAttached(
+            List.of(
+                "sh",
+                "-c",
+                "read a; for i in $(seq 100); do [ \"$(stty size)\" = \"40 120\" ] && break;"
+                    + " sleep 0.1; done; stty size; read b"),
+            true,
+            true);
     job.resize(40, 120);
     job.stdin().write("x\n".getBytes(StandardCharsets.UTF_8));
     job.stdin().flush();
