@@ -53,7 +53,13 @@ final class LayerUnpacker {
     int b1 = buffered.read();
     int b2 = buffered.read();
     buffered.reset();
-    return b1 == 0x1f && b2 == 0x8b ? new GzipCompressorInputStream(buffered, true) : buffered;
+    if (b1 != 0x1f || b2 != 0x8b) {
+      return buffered;
+    }
+    return GzipCompressorInputStream.builder()
+        .setInputStream(buffered)
+        .setDecompressConcatenated(true)
+        .get();
   }
 
   private void unpack(InputStream in) throws IOException {

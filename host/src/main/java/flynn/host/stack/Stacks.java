@@ -77,8 +77,11 @@ public final class Stacks {
     building.lock();
     try {
       Files.createDirectories(dir());
-      try (StackLock lock = StackLock.acquire(dir().resolve(".lock"), progress)) {
+      StackLock lock = StackLock.acquire(dir().resolve(".lock"), progress);
+      try {
         buildLocked(stack, rebuild, progress);
+      } finally {
+        lock.close();
       }
     } finally {
       building.unlock();

@@ -14,7 +14,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,8 +151,8 @@ class JobNetworkIT {
         .name("it-listener-" + listener.getLocalPort())
         .start(() -> {
           while (!listener.isClosed()) {
-            try (Socket ignored = listener.accept()) {
-              // accepted: that is all a probe needs
+            try {
+              listener.accept().close(); // accepted: that is all a probe needs
             } catch (IOException e) {
               return; // closed by tearDown
             }

@@ -2,6 +2,7 @@ package flynn.router.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.List;
 
 /**
@@ -11,10 +12,13 @@ import java.util.List;
  * stays: the codec re-frames the body by it.
  */
 final class HopByHopHeaders {
+  // Netty deprecates its constants for these two (RFC 9110 drops them); proxies still strip them
+  private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
+  private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
   private static final List<CharSequence> ALWAYS =
       List.of(
-          HttpHeaderNames.KEEP_ALIVE,
-          HttpHeaderNames.PROXY_CONNECTION,
+          KEEP_ALIVE,
+          PROXY_CONNECTION,
           HttpHeaderNames.TE,
           HttpHeaderNames.TRAILER,
           HttpHeaderNames.PROXY_AUTHENTICATE,

@@ -21,7 +21,8 @@ class ForwardedProtoHttpsTest {
 
     HttpRequest passed = channel.readInbound();
     assertThat(passed.headers().getAll(ForwardedProtoHttps.HEADER)).containsExactly("https");
-    assertThat((Object) channel.readInbound()).isSameAs(LastHttpContent.EMPTY_LAST_CONTENT);
+    Object last = channel.readInbound();
+    assertThat(last).isSameAs(LastHttpContent.EMPTY_LAST_CONTENT);
     assertThat(channel.finishAndReleaseAll()).isFalse();
   }
 }
