@@ -1,5 +1,7 @@
 package flynn.controller;
 
+import static flynn.api.router.Route.http;
+import static flynn.api.router.Route.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -181,17 +183,14 @@ class RoutesIT extends ControllerTestBase {
   @Test
   void routeWithACertificateStoresItOnceForEveryRouteThatUsesIt() {
     client.apps().create(App.named("demo"));
-    Certificate cert =
-        new Certificate(null, null, exampleCert.cert(), exampleCert.key(), null, null);
+    Certificate cert = Certificate.of(exampleCert.cert(), exampleCert.key());
 
     Route a =
-        client
-            .routes()
-            .create("demo", withCertificate(http("example.com", null, "demo-web"), cert));
+        client.routes().create("demo", http("example.com", null, "demo-web").withCertificate(cert));
     Route b =
         client
             .routes()
-            .create("demo", withCertificate(http("www.example.com", null, "demo-web"), cert));
+            .create("demo", http("www.example.com", null, "demo-web").withCertificate(cert));
 
     assertThat(a.certificate().id()).isNotBlank().isEqualTo(b.certificate().id());
     assertThat(a.certificate().cert()).isEqualTo(exampleCert.cert().strip());
@@ -203,14 +202,13 @@ class RoutesIT extends ControllerTestBase {
   void certificateWithAKeyOfAnotherIsRefusedAndNothingIsCreated() throws Exception {
     App app = client.apps().create(App.named("demo"));
     long eventsBefore = client.events().list(null, List.of(), 0).size();
-    Certificate mismatched =
-        new Certificate(null, null, exampleCert.cert(), otherCert.key(), null, null);
+    Certificate mismatched = Certificate.of(exampleCert.cert(), otherCert.key());
 
     var res =
         send(
             "POST",
             "/apps/demo/routes",
-            Json.write(withCertificate(http("example.com", null, "demo-web"), mismatched)));
+            Json.write(http("example.com", null, "demo-web").withCertificate(mismatched)));
 
     assertError(res, 400, ApiException.VALIDATION_ERROR);
     assertThat(json(res).path("field").asText()).isEqualTo("certificate.key");
@@ -226,28 +224,9 @@ class RoutesIT extends ControllerTestBase {
             .routes()
             .create(
                 "demo",
-                withCertificate(
-                    http("example.com", null, "demo-web"),
-                    new Certificate(
-                        null, null, exampleCert.cert(), exampleCert.key(), null, null)));
-    Route legacyBody =
-        new Route(
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null,
-            otherCert.cert(),
-            otherCert.key(),
-            null,
-            null,
-            null,
-            null);
+                http("example.com", null, "demo-web")
+                    .withCertificate(Certificate.of(exampleCert.cert(), exampleCert.key())));
+    Route legacyBody = Route.of(null, null).withLegacyTls(otherCert.cert(), otherCert.key());
 
     Route updated = client.routes().update("demo", route.formattedId(), legacyBody);
     Route unchanged =
@@ -324,55 +303,7 @@ class RoutesIT extends ControllerTestBase {
     assertThat(json(res).path("message").asText()).contains("no CA certificate");
   }
 
-  private static Route http(String domain, String path, String service) {
-    return new Route(
-        Route.HTTP,
-        null,
-        null,
-        service,
-        null,
-        false,
-        null,
-        null,
-        domain,
-        null,
-        null,
-        null,
-        null,
-        path,
-        null,
-        null);
-  }
-
-  private static Route tcp(Integer port, String service) {
-    return new Route(
-        Route.TCP, null, null, service, port, false, null, null, null, null, null, null, null, null,
-        null, null);
-  }
-
   private static Route changes(String service, boolean leader, boolean sticky) {
-    return new Route(
-        null, null, null, service, null, leader, null, null, null, null, null, null, sticky, null,
-        null, null);
-  }
-
-  private static Route withCertificate(Route r, Certificate c) {
-    return new Route(
-        r.type(),
-        r.id(),
-        r.parentRef(),
-        r.service(),
-        r.port(),
-        r.leader(),
-        null,
-        null,
-        r.domain(),
-        c,
-        null,
-        null,
-        r.sticky(),
-        r.path(),
-        r.drainBackends(),
-        r.disableKeepAlives());
+    return Route.of(null, service).withLeader(leader).withSticky(sticky);
   }
 }

@@ -65,22 +65,11 @@ final class RouteAddHttpCommand implements Callable<Integer> {
   /** The route to create for {@code app}, from the command line. */
   Route request(String app) {
     DomainPath target = DomainPath.parse(domain);
-    return new Route(
-        Route.HTTP,
-        null,
-        null,
-        service != null ? service : app + "-web",
-        null,
-        leader,
-        null,
-        null,
-        target.domain(),
-        TlsFiles.read(tlsCert, tlsKey),
-        null,
-        null,
-        sticky,
-        target.path(),
-        !noDrainBackends,
-        disableKeepAlives);
+    return Route.http(target.domain(), target.path(), service != null ? service : app + "-web")
+        .withLeader(leader)
+        .withCertificate(TlsFiles.read(tlsCert, tlsKey))
+        .withSticky(sticky)
+        .withDrainBackends(!noDrainBackends)
+        .withDisableKeepAlives(disableKeepAlives);
   }
 }

@@ -46,22 +46,8 @@ final class RouteAddTcpCommand implements Callable<Integer> {
   }
 
   Route request(String app) {
-    return new Route(
-        Route.TCP,
-        null,
-        null,
-        service != null ? service : app + "-web",
-        port,
-        leader,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        !noDrainBackends,
-        null);
+    return Route.tcp(port, service != null ? service : app + "-web")
+        .withLeader(leader)
+        .withDrainBackends(!noDrainBackends);
   }
 }

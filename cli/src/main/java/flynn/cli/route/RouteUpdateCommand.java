@@ -98,25 +98,18 @@ final class RouteUpdateCommand implements Callable<Integer> {
       throw new CliException("-p is for tcp routes; http routes listen on the router's ports");
     }
     Certificate certificate = TlsFiles.read(tlsCert, tlsKey); // null keeps the current one
-    return new Route(
-        existing.type(),
-        existing.id(),
-        existing.parentRef(),
-        service != null ? service : existing.service(),
-        port != null ? port : existing.port(),
-        choose("leader", leader, noLeader, existing.leader()),
-        null,
-        null,
-        existing.domain(),
-        certificate,
-        null,
-        null,
-        http ? choose("sticky", sticky, noSticky, existing.isSticky()) : null,
-        existing.path(),
-        existing.drainBackends(),
-        http
-            ? choose("keep-alives", disableKeepAlives, enableKeepAlives, !existing.keepsAlive())
-            : null);
+    return existing
+        .withService(service != null ? service : existing.service())
+        .withPort(port != null ? port : existing.port())
+        .withLeader(choose("leader", leader, noLeader, existing.leader()))
+        .withTimes(null, null) // the server's own fields are not sent back
+        .withCertificate(certificate)
+        .withLegacyTls(null, null)
+        .withSticky(http ? choose("sticky", sticky, noSticky, existing.isSticky()) : null)
+        .withDisableKeepAlives(
+            http
+                ? choose("keep-alives", disableKeepAlives, enableKeepAlives, !existing.keepsAlive())
+                : null);
   }
 
   private static boolean choose(String what, boolean on, boolean off, boolean current) {

@@ -19,8 +19,7 @@ final class TlsFiles {
       throw new CliException(
           "both the TLS certificate (-c) and its private key (-k) need to be given");
     }
-    return new Certificate(
-        null, null, read(cert, "certificate"), read(key, "private key"), null, null);
+    return Certificate.of(read(cert, "certificate"), read(key, "private key"));
   }
 
   private static String read(Path file, String what) {

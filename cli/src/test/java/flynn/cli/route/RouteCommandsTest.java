@@ -177,23 +177,13 @@ class RouteCommandsTest {
   @Test
   void listingIsFlynnsTable() {
     Route https =
-        new Route(
-            Route.HTTP,
-            ID,
-            null,
-            "demo-web",
-            null,
-            false,
-            T,
-            T,
-            "example.com",
-            new Certificate("c1", null, "C", "K", T, T),
-            null,
-            null,
-            true,
-            "/",
-            true,
-            false);
+        Route.http("example.com", "/", "demo-web")
+            .withId(ID)
+            .withTimes(T, T)
+            .withCertificate(new Certificate("c1", null, "C", "K", T, T))
+            .withSticky(true)
+            .withDrainBackends(true)
+            .withDisableKeepAlives(false);
 
     String table = RouteCommand.table(List.of(https, tcp()));
 
@@ -207,43 +197,23 @@ class RouteCommandsTest {
   }
 
   private static Route http(boolean sticky, boolean leader) {
-    return new Route(
-        Route.HTTP,
-        ID,
-        "controller/apps/a",
-        "demo-web",
-        null,
-        leader,
-        T,
-        T,
-        "example.com",
-        null,
-        null,
-        null,
-        sticky,
-        "/",
-        true,
-        false);
+    return Route.http("example.com", "/", "demo-web")
+        .withId(ID)
+        .withParentRef("controller/apps/a")
+        .withLeader(leader)
+        .withTimes(T, T)
+        .withSticky(sticky)
+        .withDrainBackends(true)
+        .withDisableKeepAlives(false);
   }
 
   private static Route tcp() {
-    return new Route(
-        Route.TCP,
-        ID,
-        "controller/apps/a",
-        "demo-db",
-        3000,
-        true,
-        T,
-        T,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        true,
-        null);
+    return Route.tcp(3000, "demo-db")
+        .withId(ID)
+        .withParentRef("controller/apps/a")
+        .withLeader(true)
+        .withTimes(T, T)
+        .withDrainBackends(true);
   }
 
   /** Parses {@code args} with the real {@code flynn route} tree; the command they select. */

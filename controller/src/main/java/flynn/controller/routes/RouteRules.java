@@ -26,46 +26,26 @@ public final class RouteRules {
       return newHttp(body, appId, service);
     }
     onlyHttp(body);
-    return new Route(
-        Route.TCP,
-        null,
-        Route.appRef(appId),
-        service,
-        body.port() == null || body.port() == 0 ? null : port(body.port(), tcpPorts),
-        body.leader(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        body.drainBackends() == null || body.drainBackends(),
-        null);
+    return Route.tcp(
+            body.port() == null || body.port() == 0 ? null : port(body.port(), tcpPorts), service)
+        .withParentRef(Route.appRef(appId))
+        .withLeader(body.leader())
+        .withDrainBackends(body.drainBackends() == null || body.drainBackends());
   }
 
   private static Route newHttp(Route body, String appId, String service) {
     if (body.port() != null && body.port() != 0) {
       throw ApiException.validation("port", "port is only for tcp routes (http routes use 80/443)");
     }
-    return new Route(
-        Route.HTTP,
-        null,
-        Route.appRef(appId),
-        service,
-        null,
-        body.leader(),
-        null,
-        null,
-        domain(body.domain()),
-        requestedCertificate(body),
-        null,
-        null,
-        Boolean.TRUE.equals(body.sticky()),
-        path(body.path()),
-        body.drainBackends() == null || body.drainBackends(),
-        Boolean.TRUE.equals(body.disableKeepAlives()));
+    String domain = domain(body.domain());
+    Certificate certificate = requestedCertificate(body);
+    return Route.http(domain, path(body.path()), service)
+        .withParentRef(Route.appRef(appId))
+        .withLeader(body.leader())
+        .withCertificate(certificate)
+        .withSticky(Boolean.TRUE.equals(body.sticky()))
+        .withDrainBackends(body.drainBackends() == null || body.drainBackends())
+        .withDisableKeepAlives(Boolean.TRUE.equals(body.disableKeepAlives()));
   }
 
   /**
@@ -77,25 +57,13 @@ public final class RouteRules {
     String service = service(body.service(), existing.service());
     if (!existing.isHttp()) {
       onlyHttp(body);
-      return new Route(
-          existing.type(),
-          existing.id(),
-          existing.parentRef(),
-          service,
-          body.port() == null || body.port() == 0 || body.port().equals(existing.port())
-              ? existing.port()
-              : port(body.port(), tcpPorts),
-          body.leader(),
-          existing.createdAt(),
-          existing.updatedAt(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          existing.drainBackends(),
-          null);
+      return existing
+          .withService(service)
+          .withPort(
+              body.port() == null || body.port() == 0 || body.port().equals(existing.port())
+                  ? existing.port()
+                  : port(body.port(), tcpPorts))
+          .withLeader(body.leader());
     }
     unchanged("domain", body.domain() == null ? null : domain(body.domain()), existing.domain());
     unchanged("path", body.path() == null ? null : path(body.path()), existing.path());
@@ -103,23 +71,15 @@ public final class RouteRules {
       throw ApiException.validation("port", "port is only for tcp routes (http routes use 80/443)");
     }
     Certificate certificate = requestedCertificate(body);
-    return new Route(
-        existing.type(),
-        existing.id(),
-        existing.parentRef(),
-        service,
-        null,
-        body.leader(),
-        existing.createdAt(),
-        existing.updatedAt(),
-        existing.domain(),
-        certificate != null ? certificate : existing.certificate(),
-        null,
-        null,
-        body.sticky() != null ? body.sticky() : existing.sticky(),
-        existing.path(),
-        existing.drainBackends(),
-        body.disableKeepAlives() != null ? body.disableKeepAlives() : existing.disableKeepAlives());
+    return existing
+        .withService(service)
+        .withLeader(body.leader())
+        .withCertificate(certificate != null ? certificate : existing.certificate())
+        .withSticky(body.sticky() != null ? body.sticky() : existing.sticky())
+        .withDisableKeepAlives(
+            body.disableKeepAlives() != null
+                ? body.disableKeepAlives()
+                : existing.disableKeepAlives());
   }
 
   static String type(String type) {
@@ -211,7 +171,7 @@ public final class RouteRules {
           "a certificate needs both its PEM certificate chain and its private key");
     }
     CertificateCheck.verify(cert.strip(), key.strip(), fields);
-    return new Certificate(null, null, cert.strip(), key.strip(), null, null);
+    return Certificate.of(cert.strip(), key.strip());
   }
 
   private static String part(Certificate c, boolean cert) {

@@ -99,24 +99,7 @@ public final class RouteService {
       LOG.warn("default route skipped app={} domain={} reason=domain-taken", app.name(), host);
       return;
     }
-    Route body =
-        new Route(
-            Route.HTTP,
-            null,
-            null,
-            app.name() + "-web",
-            null,
-            false,
-            null,
-            null,
-            host,
-            null,
-            null,
-            null,
-            null,
-            null,
-            true,
-            null);
+    Route body = Route.http(host, null, app.name() + "-web").withDrainBackends(true);
     add(h, store, RouteRules.newRoute(body, app.id(), PortRange.DEFAULT), PortRange.DEFAULT);
   }
 
@@ -133,7 +116,7 @@ public final class RouteService {
   }
 
   private static Route add(Handle h, RouteStore store, Route route, PortRange tcpPorts) {
-    Route withId = withId(route);
+    Route withId = route.withId(Ids.random());
     if (withId.isHttp()) {
       checkHttpSlot(store, withId);
     } else if (withId.port() == null) {
@@ -174,23 +157,7 @@ public final class RouteService {
     int port =
         free.orElseThrow(
             () -> ApiException.conflict("every TCP route port " + tcpPorts + " is taken"));
-    return new Route(
-        route.type(),
-        route.id(),
-        route.parentRef(),
-        route.service(),
-        port,
-        route.leader(),
-        route.createdAt(),
-        route.updatedAt(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        route.drainBackends(),
-        null);
+    return route.withPort(port);
   }
 
   private static void requireFreePort(RouteStore store, int port) {
@@ -204,7 +171,7 @@ public final class RouteService {
     if (c == null || c.id() != null) {
       return route;
     }
-    return withCertificate(route, store.saveCertificate(c, Ids.random()));
+    return route.withCertificate(store.saveCertificate(c, Ids.random()));
   }
 
   private static void dropReplacedCertificate(RouteStore store, Route before, Route after) {
@@ -213,46 +180,6 @@ public final class RouteService {
     if (old != null && !old.equals(now)) {
       store.deleteCertificateIfUnused(old);
     }
-  }
-
-  private static Route withId(Route r) {
-    return new Route(
-        r.type(),
-        Ids.random(),
-        r.parentRef(),
-        r.service(),
-        r.port(),
-        r.leader(),
-        r.createdAt(),
-        r.updatedAt(),
-        r.domain(),
-        r.certificate(),
-        null,
-        null,
-        r.sticky(),
-        r.path(),
-        r.drainBackends(),
-        r.disableKeepAlives());
-  }
-
-  private static Route withCertificate(Route r, Certificate c) {
-    return new Route(
-        r.type(),
-        r.id(),
-        r.parentRef(),
-        r.service(),
-        r.port(),
-        r.leader(),
-        r.createdAt(),
-        r.updatedAt(),
-        r.domain(),
-        c,
-        null,
-        null,
-        r.sticky(),
-        r.path(),
-        r.drainBackends(),
-        r.disableKeepAlives());
   }
 
   private static Route require(Handle h, App app, String type, String id) {

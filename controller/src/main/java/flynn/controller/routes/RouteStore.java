@@ -229,23 +229,11 @@ public final class RouteStore {
   }
 
   private static Route http(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Route(
-        Route.HTTP,
-        rs.getString("route_id"),
-        rs.getString("parent_ref"),
-        rs.getString("service"),
-        null,
-        rs.getBoolean("leader"),
-        Rows.time(rs, "created_at"),
-        Rows.time(rs, "updated_at"),
-        rs.getString("domain"),
-        rs.getString("certificate_id") == null ? null : certificate(rs),
-        null,
-        null,
-        rs.getBoolean("sticky"),
-        rs.getString("path"),
-        rs.getBoolean("drain_backends"),
-        rs.getBoolean("disable_keep_alives"));
+    return stored(
+            Route.http(rs.getString("domain"), rs.getString("path"), rs.getString("service")), rs)
+        .withCertificate(rs.getString("certificate_id") == null ? null : certificate(rs))
+        .withSticky(rs.getBoolean("sticky"))
+        .withDisableKeepAlives(rs.getBoolean("disable_keep_alives"));
   }
 
   private static Certificate certificate(ResultSet rs) throws SQLException {
@@ -259,22 +247,16 @@ public final class RouteStore {
   }
 
   private static Route tcp(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Route(
-        Route.TCP,
-        rs.getString("route_id"),
-        rs.getString("parent_ref"),
-        rs.getString("service"),
-        rs.getInt("port"),
-        rs.getBoolean("leader"),
-        Rows.time(rs, "created_at"),
-        Rows.time(rs, "updated_at"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        rs.getBoolean("drain_backends"),
-        null);
+    return stored(Route.tcp(rs.getInt("port"), rs.getString("service")), rs);
+  }
+
+  /** {@code route} with the columns http and tcp routes share. */
+  private static Route stored(Route route, ResultSet rs) throws SQLException {
+    return route
+        .withId(rs.getString("route_id"))
+        .withParentRef(rs.getString("parent_ref"))
+        .withLeader(rs.getBoolean("leader"))
+        .withTimes(Rows.time(rs, "created_at"), Rows.time(rs, "updated_at"))
+        .withDrainBackends(rs.getBoolean("drain_backends"));
   }
 }

@@ -1,8 +1,11 @@
 package flynn.controller.routes;
 
+import static flynn.api.router.Route.http;
+import static flynn.api.router.Route.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import flynn.api.Json;
 import flynn.api.http.ApiException;
 import flynn.api.router.Certificate;
 import flynn.api.router.Route;
@@ -85,10 +88,7 @@ class RouteRulesTest {
 
   @Test
   void typeMustBeHttpOrTcp() {
-    Route udp =
-        new Route(
-            "udp", null, null, "s", null, false, null, null, null, null, null, null, null, null,
-            null, null);
+    Route udp = Route.of("udp", "s");
 
     assertRefused(() -> RouteRules.newRoute(udp, APP, PORTS), "type");
   }
@@ -102,42 +102,9 @@ class RouteRulesTest {
 
   @Test
   void httpRoutesTakeNoPortAndTcpRoutesNoDomainOrPath() {
-    Route httpWithPort =
-        new Route(
-            "http",
-            null,
-            null,
-            "s",
-            3001,
-            false,
-            null,
-            null,
-            "example.com",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    Route httpWithPort = http("example.com", null, "s").withPort(3001);
     Route tcpWithDomain =
-        new Route(
-            "tcp",
-            null,
-            null,
-            "s",
-            null,
-            false,
-            null,
-            null,
-            "example.com",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        Json.read("{\"type\":\"tcp\",\"service\":\"s\",\"domain\":\"example.com\"}", Route.class);
 
     assertRefused(() -> RouteRules.newRoute(httpWithPort, APP, PORTS), "port");
     assertRefused(() -> RouteRules.newRoute(tcpWithDomain, APP, PORTS), "domain");
@@ -156,41 +123,10 @@ class RouteRulesTest {
   @Test
   void halfACertificateIsRefused() {
     Route onlyCert =
-        new Route(
-            "http",
-            null,
-            null,
-            "s",
-            null,
-            false,
-            null,
-            null,
-            "example.com",
-            new Certificate(null, null, "-----BEGIN CERTIFICATE-----", null, null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        http("example.com", null, "s")
+            .withCertificate(Certificate.of("-----BEGIN CERTIFICATE-----", null));
     Route onlyLegacyKey =
-        new Route(
-            "http",
-            null,
-            null,
-            "s",
-            null,
-            false,
-            null,
-            null,
-            "example.com",
-            null,
-            null,
-            "-----BEGIN PRIVATE KEY-----",
-            null,
-            null,
-            null,
-            null);
+        http("example.com", null, "s").withLegacyTls(null, "-----BEGIN PRIVATE KEY-----");
 
     assertRefused(() -> RouteRules.newRoute(onlyCert, APP, PORTS), "certificate.key");
     assertRefused(() -> RouteRules.newRoute(onlyLegacyKey, APP, PORTS), "tls_cert");
@@ -199,10 +135,7 @@ class RouteRulesTest {
   @Test
   void changeKeepsWhatTheBodyLeavesOutAndTakesLeaderAsGiven() {
     Route existing = stored(RouteRules.newRoute(http("example.com", "/api", "a-web"), APP, PORTS));
-    Route body =
-        new Route(
-            null, null, null, null, null, true, null, null, null, null, null, null, true, null,
-            null, null);
+    Route body = Route.of(null, null).withLeader(true).withSticky(true);
 
     Route changed = RouteRules.changed(existing, body, PORTS);
 
@@ -244,37 +177,9 @@ class RouteRulesTest {
     assertThat(three.lowestFree(Set.of(3000, 3001, 3002))).isEmpty();
   }
 
-  private static Route http(String domain, String path, String service) {
-    return new Route(
-        "http", null, null, service, null, false, null, null, domain, null, null, null, null, path,
-        null, null);
-  }
-
-  private static Route tcp(Integer port, String service) {
-    return new Route(
-        "tcp", null, null, service, port, false, null, null, null, null, null, null, null, null,
-        null, null);
-  }
-
   private static Route stored(Route r) {
     OffsetDateTime t = OffsetDateTime.parse("2026-01-02T03:04:05Z");
-    return new Route(
-        r.type(),
-        "4b9a2f7e-0c1d-4e5f-8a9b-0c1d2e3f4a5b",
-        r.parentRef(),
-        r.service(),
-        r.port(),
-        r.leader(),
-        t,
-        t,
-        r.domain(),
-        r.certificate(),
-        null,
-        null,
-        r.sticky(),
-        r.path(),
-        r.drainBackends(),
-        r.disableKeepAlives());
+    return r.withId("4b9a2f7e-0c1d-4e5f-8a9b-0c1d2e3f4a5b").withTimes(t, t);
   }
 
   private static void assertRefused(Runnable call, String field) {

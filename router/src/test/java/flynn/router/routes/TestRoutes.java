@@ -7,68 +7,18 @@ public final class TestRoutes {
   private TestRoutes() {}
 
   public static Route http(String id, String domain, String path, String service) {
-    return new Route(
-        Route.HTTP,
-        id,
-        null,
-        service,
-        null,
-        false,
-        null,
-        null,
-        domain,
-        null,
-        null,
-        null,
-        null,
-        path,
-        null,
-        null);
+    return Route.http(domain, path, service).withId(id);
   }
 
   public static Route sticky(String id, String domain, String service) {
-    return new Route(
-        Route.HTTP,
-        id,
-        null,
-        service,
-        null,
-        false,
-        null,
-        null,
-        domain,
-        null,
-        null,
-        null,
-        true,
-        null,
-        null,
-        null);
+    return Route.http(domain, null, service).withId(id).withSticky(true);
   }
 
   public static Route withoutKeepAlives(String id, String domain, String service) {
-    return new Route(
-        Route.HTTP,
-        id,
-        null,
-        service,
-        null,
-        false,
-        null,
-        null,
-        domain,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        true);
+    return Route.http(domain, null, service).withId(id).withDisableKeepAlives(true);
   }
 
   public static Route tcp(String id, int port, String service, boolean leader) {
-    return new Route(
-        Route.TCP, id, null, service, port, leader, null, null, null, null, null, null, null, null,
-        null, null);
+    return Route.tcp(port, service).withId(id).withLeader(leader);
   }
 }

@@ -51,10 +51,7 @@ class SniTableTest {
 
   @Test
   void routesWithoutCertificateAndTcpRoutesAreLeftOut() {
-    var tcp =
-        new Route(
-            Route.TCP, "t1", null, "svc", 3000, false, null, null, null, null, "c", "k", null, null,
-            null, null);
+    var tcp = Route.tcp(3000, "svc").withId("t1").withLegacyTls("c", "k");
     var table = SniTable.of(List.of(httpRoute("plain.org", "/", null), tcp));
 
     assertThat(table.byDomain()).isEmpty();
@@ -62,24 +59,7 @@ class SniTableTest {
 
   @Test
   void legacyTlsCertAndKeyFieldsCount() {
-    var legacy =
-        new Route(
-            Route.HTTP,
-            "h1",
-            null,
-            "svc",
-            null,
-            false,
-            null,
-            null,
-            "old.org",
-            null,
-            "chain-c",
-            "key-c",
-            null,
-            "/",
-            null,
-            null);
+    var legacy = Route.http("old.org", "/", "svc").withId("h1").withLegacyTls("chain-c", "key-c");
 
     assertThat(SniTable.of(List.of(legacy)).lookup("old.org")).isEqualTo(C);
   }

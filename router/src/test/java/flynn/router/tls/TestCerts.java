@@ -21,26 +21,9 @@ final class TestCerts {
   }
 
   static Route httpRoute(String domain, String path, CertKey cert) {
-    var certificate =
-        cert == null
-            ? null
-            : new Certificate(null, List.of(), cert.chainPem(), cert.keyPem(), null, null);
-    return new Route(
-        Route.HTTP,
-        "r-" + domain + path,
-        null,
-        "svc",
-        null,
-        false,
-        null,
-        null,
-        domain,
-        certificate,
-        null,
-        null,
-        null,
-        path,
-        null,
-        null);
+    var certificate = cert == null ? null : Certificate.of(cert.chainPem(), cert.keyPem());
+    return Route.http(domain, path, "svc")
+        .withId("r-" + domain + path)
+        .withCertificate(certificate);
   }
 }
