@@ -1,19 +1,16 @@
 package flynn.router.routes;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import flynn.api.Json;
 import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Event;
-import flynn.api.http.JsonHttp;
+import flynn.api.http.SseFollower;
 import flynn.api.http.SseStream;
 import flynn.api.router.Route;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,27 +24,40 @@ import org.slf4j.LoggerFactory;
 public final class RouteSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RouteSync.class);
   private static final List<String> TYPES = List.of(Event.ROUTE, Event.ROUTE_DELETION);
-  private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   private final ControllerClient controller;
-  private final JsonHttp http;
   private final LiveRoutes routes;
   private final CountDownLatch loaded = new CountDownLatch(1);
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final Thread thread;
-  private volatile SseStream stream;
+  private SseFollower follower;
   private Long lastEventId;
+  private Long resumedAfter;
 
   public RouteSync(String controllerUrl, String key, LiveRoutes routes) {
     this.controller = new ControllerClient(controllerUrl, key);
-    this.http = new JsonHttp(controllerUrl, key);
     this.routes = routes;
-    this.thread = Thread.ofVirtual().name("router-route-sync").unstarted(this::run);
   }
 
   public void start() {
-    thread.start();
+    follower =
+        SseFollower.start(
+            "router-route-sync",
+            new SseFollower.Subscriber() {
+              @Override
+              public SseStream open() throws IOException {
+                resumedAfter = lastEventId;
+                return controller.events().stream(null, TYPES, false, resumedAfter);
+              }
+
+              @Override
+              public boolean opened() throws IOException {
+                return resumedAfter == null && loadAll();
+              }
+
+              @Override
+              public void event(SseStream.Event event) {
+                apply(Json.read(event.data(), Event.class));
+              }
+            });
   }
 
   /** Waits for the first full route list; false if it did not arrive within {@code timeout}. */
@@ -55,57 +65,13 @@ public final class RouteSync implements AutoCloseable {
     return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void run() {
-    Duration backoff = MIN_BACKOFF;
-    String reason = "closed";
-    while (!closed.get()) {
-      try {
-        if (follow() > 0) {
-          backoff = MIN_BACKOFF;
-        }
-        reason = "stream ended";
-      } catch (IOException | RuntimeException e) {
-        reason = String.valueOf(e.getMessage());
-      }
-      if (closed.get()) {
-        break;
-      }
-      LOG.info(
-          "route sync reconnecting in={} last_event_id={} reason={}", backoff, lastEventId, reason);
-      if (!pause(backoff)) {
-        break;
-      }
-      backoff =
-          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-              ? MAX_BACKOFF
-              : backoff.multipliedBy(2);
-    }
-    LOG.info("route sync stopped reason={}", closed.get() ? "closed" : reason);
-  }
-
-  /** One connection: subscribe, load when needed, apply events until the stream ends. */
-  private int follow() throws IOException {
-    Long resumeAfter = lastEventId;
-    try (SseStream events = controller.events().stream(null, TYPES, false, resumeAfter)) {
-      stream = events;
-      if (closed.get()) {
-        return 0;
-      }
-      int count = 0;
-      if (resumeAfter == null) {
-        List<Route> all = http.get("/routes", new TypeReference<List<Route>>() {});
-        routes.replace(RouteTable.of(all));
-        loaded.countDown();
-        LOG.info("routes loaded count={}", all.size());
-        count++;
-      }
-      Optional<SseStream.Event> next;
-      while (!closed.get() && (next = events.next()).isPresent()) {
-        apply(Json.read(next.get().data(), Event.class));
-        count++;
-      }
-      return count;
-    }
+  /** After subscribing without a place to resume from: the whole list replaces the table. */
+  private boolean loadAll() {
+    List<Route> all = controller.routes().listAll();
+    routes.replace(RouteTable.of(all));
+    loaded.countDown();
+    LOG.info("routes loaded count={}", all.size());
+    return true;
   }
 
   private void apply(Event event) {
@@ -121,28 +87,10 @@ public final class RouteSync implements AutoCloseable {
     }
   }
 
-  private static boolean pause(Duration d) {
-    try {
-      Thread.sleep(d);
-      return true;
-    } catch (InterruptedException e) {
-      return false;
-    }
-  }
-
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    if (follower != null) {
+      follower.close();
     }
-    SseStream s = stream;
-    if (s != null) {
-      try {
-        s.close();
-      } catch (IOException e) {
-        LOG.debug("closing route event stream failed", e);
-      }
-    }
-    thread.interrupt();
   }
 }
