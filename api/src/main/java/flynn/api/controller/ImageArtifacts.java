@@ -43,7 +43,10 @@ public final class ImageArtifacts {
         .findFirst();
   }
 
-  /** The OCI tar layers of every image artifact, bottom first, with their URLs. */
+  /**
+   * The layers of every image artifact, bottom first: OCI tar layers with their URLs, and the
+   * host's stack images by name.
+   */
   public static List<Mountspec> mountspecs(List<Artifact> artifacts) {
     List<Mountspec> specs = new ArrayList<>();
     for (Artifact a : artifacts == null ? List.<Artifact>of() : artifacts) {
@@ -52,7 +55,9 @@ public final class ImageArtifacts {
         continue;
       }
       for (ImageLayer layer : m.get().rootfs().get(0).layers()) {
-        if (layer.isOciTar()) {
+        if (layer.isStack()) {
+          specs.add(new Mountspec(Mountspec.TYPE_STACK, layer.id(), null, null, null, a.meta()));
+        } else if (layer.isOciTar()) {
           specs.add(
               new Mountspec(
                   Mountspec.TYPE_TAR,

@@ -48,8 +48,18 @@ public record ImageManifest(
     public static final String TYPE_OCI_TAR = "application/vnd.oci.image.layer.v1.tar";
     public static final String TYPE_OCI_TAR_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
 
+    /**
+     * A layer that is one of the host's own stack images, named by its id ({@code run} or {@code
+     * build}); it is never fetched, and sits below every other layer.
+     */
+    public static final String TYPE_STACK = "application/vnd.flynn.stack";
+
     public boolean isOciTar() {
       return TYPE_OCI_TAR.equals(type) || TYPE_OCI_TAR_GZIP.equals(type);
+    }
+
+    public boolean isStack() {
+      return TYPE_STACK.equals(type);
     }
   }
 
