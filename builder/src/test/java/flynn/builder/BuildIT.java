@@ -113,7 +113,7 @@ class BuildIT {
     BuildResult result = build(app, Map.of(), Optional.empty());
 
     assertThat(result.buildpack()).isEqualTo("Static Node.js");
-    assertThat(result.processTypes()).containsEntry("web", "npm start");
+    assertThat(result.processTypes()).containsEntry("web", "node server.js");
   }
 
   private BuildResult build(Path app, Map<String, String> env, Optional<Path> cache)
@@ -172,13 +172,12 @@ class BuildIT {
       return await()
           .atMost(Duration.ofSeconds(30))
           .ignoreExceptions()
+          .failFast("the web process exited", () -> !web.isAlive())
           .until(
               () -> http.send(get, HttpResponse.BodyHandlers.ofString()).body(),
               body -> body.contains("Hello from"));
     } finally {
-      web.destroy();
-      web.waitFor(10, TimeUnit.SECONDS);
-      web.destroyForcibly();
+      web.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       System.err.print(Files.readString(temp.resolve("web.log")));
     }
   }

@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 /**
  * Runs a command as the app user (uid 10000) chrooted into an overlay of stack layers, the way a
  * job runs in a container, but in the machine's network: a new mount and PID namespace ({@code
- * unshare}), so every mount and process goes when the command ends or {@link Process#destroy} kills
- * it. The machine's CA certificates are mounted over the stack's, so the build reaches registries
- * through this machine's TLS-intercepting proxy.
+ * unshare}), so every mount and process goes when the command ends or {@link
+ * Process#destroyForcibly} kills it (unshare ignores SIGTERM). The machine's CA certificates are
+ * mounted over the stack's, so the build reaches registries through this machine's TLS-intercepting
+ * proxy.
  */
 record StackSandbox(Path stacks) {
   static final Path STACKS = Path.of("/var/cache/flynn/stacks");
@@ -28,7 +29,10 @@ record StackSandbox(Path stacks) {
       mount --bind /dev "$root/dev"
       mount -t tmpfs -o mode=1777,size=2g tmpfs "$root/tmp"
       mount --bind -o ro /etc/ssl/certs "$root/etc/ssl/certs"
-      exec chroot --userspec=10000:10000 "$root" "$@"
+      # Not exec'd: this root shell is the namespace's init and dies with unshare (--kill-child;
+      # the user switch would clear that signal), taking every process of the namespace with it.
+      chroot --userspec=10000:10000 "$root" "$@"
+      exit $?
       """;
 
   /** Whether this machine can run it: root, and the stack layers built. */
