@@ -7,6 +7,7 @@ import flynn.cli.apps.InfoCommand;
 import flynn.cli.cluster.ClusterCommand;
 import flynn.cli.docker.DockerCommand;
 import flynn.cli.env.EnvCommand;
+import flynn.cli.git.GitCredentialsCommand;
 import flynn.cli.jobs.KillCommand;
 import flynn.cli.jobs.PsCommand;
 import flynn.cli.jobs.RunCommand;
@@ -76,6 +77,7 @@ final class Commands {
     c.put("route", () -> RouteCommand.commandLine(session));
     c.put("docker", () -> DockerCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
+    c.put("git-credentials", () -> new GitCredentialsCommand(session, System.in));
     return c;
   }
 

@@ -37,6 +37,11 @@ public final class Session {
     return io;
   }
 
+  /** The command that runs this CLI, for git to call back (its credential helper). */
+  public String launcher() {
+    return env.launcher();
+  }
+
   /** Prints data on stdout. */
   public void print(String text) {
     io.out().print(text);

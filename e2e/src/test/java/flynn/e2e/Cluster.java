@@ -101,6 +101,7 @@ final class Cluster implements AutoCloseable {
     cmd.addAll(extraFlags);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(hostLog.toFile());
     pb.environment().put("FLYNNRC", flynnrc.toString());
+    pb.environment().put("GIT_CONFIG_GLOBAL", gitConfig().toString());
     host = pb.start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
@@ -189,6 +190,7 @@ final class Cluster implements AutoCloseable {
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
       pb.environment().put("FLYNNRC", flynnrc.toString());
+      pb.environment().put("GIT_CONFIG_GLOBAL", gitConfig().toString());
       pb.environment().putAll(env);
       Process p = pb.start();
       p.getOutputStream().close();
@@ -205,6 +207,14 @@ final class Cluster implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted");
     }
+  }
+
+  /**
+   * The global git config of this cluster's commands (flynn-host up sets the credential helper in
+   * it), instead of the user's own; a git run by a test sets {@code GIT_CONFIG_GLOBAL} to it too.
+   */
+  Path gitConfig() {
+    return dir.resolve("gitconfig");
   }
 
   String key() throws IOException {

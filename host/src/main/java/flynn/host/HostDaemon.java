@@ -8,6 +8,8 @@ import flynn.host.attach.AttachApi;
 import flynn.host.discovery.Registrar;
 import flynn.host.images.BlobstoreSource;
 import flynn.host.images.ImageStore;
+import flynn.host.images.StackImages;
+import flynn.host.images.StackedImages;
 import flynn.host.jobs.Jobs;
 import flynn.host.logs.LogStore;
 import flynn.host.state.StateFile;
@@ -48,11 +50,22 @@ public final class HostDaemon implements AutoCloseable {
   private Registrar.Registration registration;
 
   public HostDaemon(HostConfig c, JobRunner runner) {
-    this(c, runner, Jobs.STOP_GRACE);
+    this(c, runner, StackImages.NONE);
+  }
+
+  /**
+   * @param stacks this host's stack images, for jobs whose first mountspec names one
+   */
+  public HostDaemon(HostConfig c, JobRunner runner, StackImages stacks) {
+    this(c, runner, stacks, Jobs.STOP_GRACE);
   }
 
   /** With a shorter grace between SIGTERM and SIGKILL, for tests. */
   HostDaemon(HostConfig c, JobRunner runner, Duration stopGrace) {
+    this(c, runner, StackImages.NONE, stopGrace);
+  }
+
+  private HostDaemon(HostConfig c, JobRunner runner, StackImages stacks, Duration stopGrace) {
     this.config = c;
     this.registrar =
         c.discoverdUrl() == null ? Registrar.NONE : Registrar.discoverd(c.discoverdUrl());
@@ -69,12 +82,14 @@ public final class HostDaemon implements AutoCloseable {
             registrar,
             logs,
             new StateFile(c.stateDir()),
-            new ImageStore(
-                c.stateDir().resolve("images"),
-                new BlobstoreSource(
-                    c.discoverdUrl() == null ? null : new DiscoverdClient(c.discoverdUrl()),
-                    c.key()),
-                isRoot()));
+            new StackedImages(
+                new ImageStore(
+                    c.stateDir().resolve("images"),
+                    new BlobstoreSource(
+                        c.discoverdUrl() == null ? null : new DiscoverdClient(c.discoverdUrl()),
+                        c.key()),
+                    isRoot()),
+                stacks));
   }
 
   private static boolean isRoot() {

@@ -87,11 +87,30 @@ public final class Main implements Runnable {
             "Where the stack images jobs run in are built and kept (default <state-dir>/stacks).")
     Path stackDir;
 
+    @Option(
+        names = "--build-stack",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description =
+            "Build the build stack (git push builds run in it; minutes and several hundred MB,"
+                + " once) in the background as soon as the cluster is ready (default on; with"
+                + " --no-build-stack the first git push builds it and waits).")
+    boolean buildStack;
+
     @Override
     public Integer call() throws Exception {
       NodeConfig config =
           Defaults.resolve(
-              stateDir, domain, clusterName, controllerPort, httpPort, httpsPort, runner, stackDir);
+              stateDir,
+              domain,
+              clusterName,
+              controllerPort,
+              httpPort,
+              httpsPort,
+              runner,
+              stackDir,
+              buildStack);
       Node node = new Node(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -15,13 +15,16 @@ import flynn.host.HostConfig;
 import flynn.host.HostDaemon;
 import flynn.host.JobRunner;
 import flynn.host.ProcessRunner;
+import flynn.host.images.StackImages;
 import flynn.host.net.Firewall;
 import flynn.host.net.FirewallConfig;
 import flynn.host.runc.JobResolver;
 import flynn.host.runc.RuncConfig;
 import flynn.host.runc.RuncRunner;
+import flynn.host.stack.OnDemandStacks;
 import flynn.host.stack.StackConfig;
 import flynn.host.stack.StackLayer;
+import flynn.host.stack.StackPrebuild;
 import flynn.host.stack.Stacks;
 import flynn.router.RouterConfig;
 import flynn.router.RouterServer;
@@ -57,9 +60,16 @@ public final class Node implements AutoCloseable {
   private final StateDir state;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
+  /**
+   * One for the node: builds of the run stack, jobs' on-demand builds and the prebuild share it.
+   */
+  private final Stacks stacks;
+
   public Node(NodeConfig config) {
     this.config = config;
     this.state = new StateDir(config.stateDir());
+    this.stacks =
+        new Stacks(StackConfig.defaults(config.stackDir(), RuncConfig.APP_UID), Clock.systemUTC());
   }
 
   /** Starts every role; returns once the cluster answers and the CLI config names it. */
@@ -70,6 +80,8 @@ public final class Node implements AutoCloseable {
       started.push(ContainerHostLock.acquire(ContainerHostLock.MACHINE_LOCK, config.stateDir()));
       stack = runStack();
     }
+    StackImages stackImages =
+        config.runner() == RunnerChoice.RUNC ? new OnDemandStacks(stacks) : StackImages.NONE;
     FreePorts.requireFree(config.controllerPort(), "--controller-port");
     FreePorts.requireFree(config.httpPort(), "--http-port");
     FreePorts.requireFree(config.httpsPort(), "--https-port");
@@ -121,7 +133,8 @@ public final class Node implements AutoCloseable {
         new HostDaemon(
             new HostConfig(
                 hostId, state.resolve("host"), LOOPBACK, FreePorts.pick(), discoverd.url(), key),
-            runner(stack));
+            runner(stack),
+            stackImages);
     host.start();
     started.push(host);
 
@@ -147,6 +160,13 @@ public final class Node implements AutoCloseable {
     awaitReady(
         new ControllerClient(config.controllerUrl(), key), new DiscoverdClient(discoverd.url()));
     CliConfig.register(config, key, blobstore.url());
+    GitCredentialSetup.configure(
+        config.gitUrl(), System.getProperty(GitCredentialSetup.LAUNCHER_PROPERTY, "flynn"));
+    if (config.runner() == RunnerChoice.RUNC && config.buildStack()) {
+      StackPrebuild prebuild = new StackPrebuild(stacks, StackLayer.BUILD);
+      started.push(prebuild);
+      prebuild.start();
+    }
   }
 
   /**
@@ -154,8 +174,6 @@ public final class Node implements AutoCloseable {
    * host must not start jobs before it exists.
    */
   private List<Path> runStack() {
-    Stacks stacks =
-        new Stacks(StackConfig.defaults(config.stackDir(), RuncConfig.APP_UID), Clock.systemUTC());
     if (!stacks.isBuilt(StackLayer.RUN)) {
       System.err.println(
           "flynn-host: building the run stack in "

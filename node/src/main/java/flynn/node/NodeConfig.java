@@ -8,6 +8,8 @@ import java.nio.file.Path;
  * @param flynnrc the CLI config file the cluster entry is written to
  * @param runner how the host daemon runs jobs
  * @param stackDir where the stack images jobs run in are built and kept
+ * @param buildStack whether the build stack ({@code git push} builds run in it) is built in the
+ *     background once the cluster is ready, when it is missing
  */
 public record NodeConfig(
     Path stateDir,
@@ -18,7 +20,8 @@ public record NodeConfig(
     int httpsPort,
     Path flynnrc,
     RunnerChoice runner,
-    Path stackDir) {
+    Path stackDir,
+    boolean buildStack) {
 
   /** The controller URL written to the CLI config and printed when ready. */
   public String controllerUrl() {

@@ -12,14 +12,17 @@ public final class JobIdentity {
   private JobIdentity() {}
 
   /**
-   * {@code FLYNN_APP_ID}, {@code FLYNN_APP_NAME}, {@code FLYNN_RELEASE_ID}, {@code FLYNN_JOB_ID}
-   * and, for a process type's job, {@code FLYNN_PROCESS_TYPE}.
+   * {@code FLYNN_APP_ID}, {@code FLYNN_APP_NAME}, {@code FLYNN_RELEASE_ID} (none for a one-off job
+   * run in artifacts alone), {@code FLYNN_JOB_ID} and, for a process type's job, {@code
+   * FLYNN_PROCESS_TYPE}.
    */
   public static Map<String, String> env(App app, String releaseId, String type, String jobId) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("FLYNN_APP_ID", app.id());
     env.put("FLYNN_APP_NAME", app.name());
-    env.put("FLYNN_RELEASE_ID", releaseId);
+    if (releaseId != null) {
+      env.put("FLYNN_RELEASE_ID", releaseId);
+    }
     if (type != null) {
       env.put("FLYNN_PROCESS_TYPE", type);
     }
@@ -32,7 +35,9 @@ public final class JobIdentity {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put(HostJob.META_APP, app.id());
     meta.put(HostJob.META_APP_NAME, app.name());
-    meta.put(HostJob.META_RELEASE, releaseId);
+    if (releaseId != null) {
+      meta.put(HostJob.META_RELEASE, releaseId);
+    }
     if (type != null) {
       meta.put(HostJob.META_TYPE, type);
     }

@@ -54,7 +54,10 @@ public final class CreateCommand implements Callable<Integer> {
       return 0;
     }
     App app = session.client().apps().create(App.named(name));
-    repo.ifPresent(r -> r.setRemote(remote, cluster.gitUrlOf(app.name())));
+    repo.ifPresent(r -> {
+      r.setRemote(remote, cluster.gitUrlOf(app.name()));
+      r.useCredentialHelper(cluster.gitUrl(), session.launcher());
+    });
     session.info("Created " + app.name());
     return 0;
   }

@@ -1,5 +1,6 @@
 package flynn.cli.git;
 
+import flynn.api.config.GitCredentials;
 import flynn.cli.CliException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +62,28 @@ public final class GitRepo {
     git("remote", "remove", name);
   }
 
-  private void git(String... args) {
+  /**
+   * Makes git ask {@code flynn git-credentials} ({@code launcher}) for the key when it talks to
+   * {@code gitUrl}, in this repository's config.
+   */
+  public void useCredentialHelper(String gitUrl, String launcher) {
+    git(
+        "config",
+        "--replace-all",
+        GitCredentials.helperKey(gitUrl),
+        GitCredentials.helperValue(launcher));
+  }
+
+  /** A value of this repository's git config (as git reads it), empty when unset. */
+  public Optional<String> configValue(String key) {
+    try {
+      return Optional.of(git("config", "--get", key).strip());
+    } catch (CliException unset) {
+      return Optional.empty();
+    }
+  }
+
+  private String git(String... args) {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     try {
@@ -74,6 +96,7 @@ public final class GitRepo {
       if (process.waitFor() != 0) {
         throw new CliException(String.join(" ", command) + " failed: " + output.strip());
       }
+      return output;
     } catch (IOException e) {
       throw new CliException("cannot run git (is it installed?): " + e.getMessage(), e);
     } catch (InterruptedException e) {

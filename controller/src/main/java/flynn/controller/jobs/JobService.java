@@ -141,13 +141,12 @@ public final class JobService {
   private record Placed(App app, Release release, Hosts.Host host, HostJob hostJob, String uuid) {}
 
   private Placed place(String appKey, NewJob req, boolean attached) {
-    if (req.release() == null || req.release().isBlank()) {
-      throw ApiException.validation("release", "a one-off job needs a release");
-    }
+    boolean hasRelease = req.release() != null && !req.release().isBlank();
     App app = jdbi.withHandle(h -> AppLookup.require(h, appKey));
-    Release release = jdbi.withHandle(h -> ReleaseService.require(h, req.release()));
-    List<Artifact> artifacts =
-        jdbi.withHandle(h -> new ArtifactStore(h).findAll(release.artifacts()));
+    Release release =
+        hasRelease ? jdbi.withHandle(h -> ReleaseService.require(h, req.release())) : null;
+    List<String> artifactIds = OneOffJob.artifactIds(req, release);
+    List<Artifact> artifacts = jdbi.withHandle(h -> requireArtifacts(h, artifactIds));
     Hosts.Host host = hosts.any();
     String uuid = Ids.random();
     HostJob hostJob =
@@ -155,6 +154,17 @@ public final class JobService {
             ? OneOffJob.attachedHostJob(app, release, artifacts, req, host.id(), uuid)
             : OneOffJob.hostJob(app, release, artifacts, req, host.id(), uuid);
     return new Placed(app, release, host, hostJob, uuid);
+  }
+
+  private static List<Artifact> requireArtifacts(Handle h, List<String> ids) {
+    ArtifactStore store = new ArtifactStore(h);
+    return ids.stream()
+        .map(id ->
+            Ids.parse(id)
+                .flatMap(store::find)
+                .orElseThrow(
+                    () -> ApiException.validation("artifacts", "no artifact with id " + id)))
+        .toList();
   }
 
   private Job start(Placed p) {

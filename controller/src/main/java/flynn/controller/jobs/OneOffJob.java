@@ -11,6 +11,7 @@ import flynn.api.controller.NewJob;
 import flynn.api.controller.Release;
 import flynn.api.host.ContainerConfig;
 import flynn.api.host.HostJob;
+import flynn.api.host.Mountspec;
 import flynn.api.host.Resources;
 import flynn.api.http.ApiException;
 import java.util.ArrayList;
@@ -25,10 +26,14 @@ public final class OneOffJob {
   private static final ImageEntrypoint NO_IMAGE =
       new ImageEntrypoint(null, null, null, null, null, null);
 
+  /** Where a slug's app is (its entries are {@code app/...}): a run in a stack starts there. */
+  static final String SLUG_APP_DIR = "/app";
+
   /**
-   * The job for host {@code hostId}, with id {@code <hostId>-<uuid>}: in the release's image (its
-   * {@code artifacts}, bottom first) when it has one, with Flynn's default resources under the
-   * request's.
+   * The job for host {@code hostId}, with id {@code <hostId>-<uuid>}: in its {@code artifacts}
+   * (bottom first; the request's, else the release's) when it has any, with Flynn's default
+   * resources under the request's. {@code release} is null for a job run in artifacts alone (a
+   * first build: the app has no release yet).
    */
   public static HostJob hostJob(
       App app, Release release, List<Artifact> artifacts, NewJob req, String hostId, String uuid) {
@@ -38,7 +43,7 @@ public final class OneOffJob {
     if (req.meta() != null) {
       meta.putAll(req.meta());
     }
-    meta.putAll(JobIdentity.metadata(app, release.id(), null));
+    meta.putAll(JobIdentity.metadata(app, idOf(release), null));
     ContainerConfig config =
         new ContainerConfig(
             args(req),
@@ -46,7 +51,7 @@ public final class OneOffJob {
             null,
             env(app, release, req, id, image.env()),
             null,
-            image.workingDir(),
+            workingDir(image, artifacts),
             image.uid(),
             image.gid(),
             null,
@@ -76,8 +81,8 @@ public final class OneOffJob {
   }
 
   /**
-   * The image's env, the release's (unless {@code release_env} is false), the request's, then
-   * Flynn's own.
+   * The image's env, the release's (unless {@code release_env} is false or there is none), the
+   * request's, then Flynn's own.
    */
   static Map<String, String> env(
       App app, Release release, NewJob req, String jobId, Map<String, String> imageEnv) {
@@ -85,14 +90,44 @@ public final class OneOffJob {
     if (imageEnv != null) {
       env.putAll(imageEnv);
     }
-    if (!Boolean.FALSE.equals(req.releaseEnv()) && release.env() != null) {
+    if (release != null && !Boolean.FALSE.equals(req.releaseEnv()) && release.env() != null) {
       env.putAll(release.env());
     }
     if (req.env() != null) {
       env.putAll(req.env());
     }
-    env.putAll(JobIdentity.env(app, release.id(), null, jobId));
+    env.putAll(JobIdentity.env(app, idOf(release), null, jobId));
     return env;
+  }
+
+  /**
+   * The artifact ids a one-off job runs in: the request's (Flynn's {@code artifacts}), else its
+   * release's; a job needs one or the other.
+   */
+  public static List<String> artifactIds(NewJob req, Release release) {
+    if (req.artifacts() != null && !req.artifacts().isEmpty()) {
+      return req.artifacts();
+    }
+    if (release == null) {
+      throw ApiException.validation(
+          "release", "a one-off job needs a release, or artifacts to run in");
+    }
+    return release.artifacts() == null ? List.of() : release.artifacts();
+  }
+
+  /** The image's, else {@code /app} for a job in a stack (a build, or a slug app's one-off). */
+  static String workingDir(ImageEntrypoint image, List<Artifact> artifacts) {
+    if (image.workingDir() != null) {
+      return image.workingDir();
+    }
+    boolean inStack =
+        ImageArtifacts.mountspecs(artifacts).stream()
+            .anyMatch(m -> Mountspec.TYPE_STACK.equals(m.type()));
+    return inStack ? SLUG_APP_DIR : null;
+  }
+
+  private static String idOf(Release release) {
+    return release == null ? null : release.id();
   }
 
   static List<String> args(NewJob req) {
@@ -119,7 +154,7 @@ public final class OneOffJob {
         uuid,
         hostId,
         app.id(),
-        release.id(),
+        idOf(release),
         null,
         JobState.STARTING,
         job.config().args(),

@@ -12,6 +12,7 @@ import flynn.api.controller.ImageManifest.ImageLayer;
 import flynn.api.controller.ImageManifest.ImageRootfs;
 import flynn.api.controller.NewJob;
 import flynn.api.controller.Release;
+import flynn.api.controller.SlugArtifacts;
 import flynn.api.host.HostJob;
 import flynn.api.host.Mountspec;
 import flynn.api.host.ResourceSpec;
@@ -125,5 +126,93 @@ class OneOffJobTest {
             OneOffJob.attachedHostJob(APP, RELEASE, List.of(image), run(true, null), "h", "u")
                 .imageLayers())
         .hasSize(1);
+  }
+
+  private static Artifact withId(String id, Artifact a) {
+    return new Artifact(
+        id,
+        a.type(),
+        a.uri(),
+        a.meta(),
+        a.manifest(),
+        a.hashes(),
+        a.size(),
+        a.layerUrlTemplate(),
+        null);
+  }
+
+  private static final Artifact BUILD_STACK =
+      withId("11111111-1111-1111-1111-111111111111", SlugArtifacts.stack("build"));
+  private static final Artifact RUN_STACK =
+      withId("22222222-2222-2222-2222-222222222222", SlugArtifacts.stack("run"));
+  private static final Artifact SLUG =
+      withId(
+          "33333333-3333-3333-3333-333333333333",
+          SlugArtifacts.slug("http://blobstore/slugs/s.tgz", "f".repeat(64), 123, Map.of()));
+
+  private static NewJob build(String release, List<String> artifacts) {
+    return new NewJob(
+        release,
+        artifacts,
+        null,
+        List.of("/builder/build"),
+        Map.of("SOURCE_VERSION", "abc"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void aFirstBuildRunsInItsArtifactsWithTheRequestsEnvAndNoRelease() {
+    NewJob req = build(null, List.of(BUILD_STACK.id()));
+    assertThat(OneOffJob.artifactIds(req, null)).containsExactly(BUILD_STACK.id());
+
+    HostJob job = OneOffJob.hostJob(APP, null, List.of(BUILD_STACK), req, "h", "u");
+
+    assertThat(job.config().env())
+        .containsEntry("SOURCE_VERSION", "abc")
+        .containsEntry("FLYNN_APP_ID", "app-id")
+        .doesNotContainKeys("FLYNN_RELEASE_ID", "DB");
+    assertThat(job.metadata()).doesNotContainKey(HostJob.META_RELEASE);
+    assertThat(job.mountspecs())
+        .extracting(Mountspec::type, Mountspec::id)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Mountspec.TYPE_STACK, "build"));
+    assertThat(job.config().workingDir()).isEqualTo("/app");
+    assertThat(OneOffJob.recorded(APP, null, job, "h", "u").release()).isNull();
+  }
+
+  @Test
+  void theRequestsArtifactsReplaceTheReleasesAndAJobNeedsOneOrTheOther() {
+    assertThat(OneOffJob.artifactIds(build("rel-id", List.of(BUILD_STACK.id())), RELEASE))
+        .containsExactly(BUILD_STACK.id());
+    assertThat(OneOffJob.artifactIds(build("rel-id", null), RELEASE)).containsExactly("a");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> OneOffJob.artifactIds(build(null, List.of()), null))
+        .isInstanceOfSatisfying(
+            flynn.api.http.ApiException.class,
+            e -> assertThat(e.error().field()).isEqualTo("release"));
+  }
+
+  @Test
+  void aRunInASlugReleaseHasTheRunStackBelowTheSlugAndStartsInApp() {
+    HostJob job =
+        OneOffJob.hostJob(APP, RELEASE, List.of(RUN_STACK, SLUG), run(true, Map.of()), "h", "u");
+
+    assertThat(job.mountspecs()).hasSize(2);
+    assertThat(job.mountspecs().get(0).type()).isEqualTo(Mountspec.TYPE_STACK);
+    assertThat(job.mountspecs().get(0).id()).isEqualTo("run");
+    assertThat(job.mountspecs().get(1).type()).isEqualTo(Mountspec.TYPE_TAR);
+    assertThat(job.mountspecs().get(1).url()).isEqualTo("http://blobstore/slugs/s.tgz");
+    assertThat(job.mountspecs().get(1).sha256()).isEqualTo("f".repeat(64));
+    assertThat(job.config().workingDir()).isEqualTo("/app");
+    assertThat(job.config().env()).containsEntry("FLYNN_RELEASE_ID", "rel-id");
   }
 }

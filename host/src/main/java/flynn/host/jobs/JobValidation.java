@@ -3,6 +3,7 @@ package flynn.host.jobs;
 import flynn.api.host.HostJob;
 import flynn.api.host.Mountspec;
 import flynn.api.http.ApiException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks a job sent to {@code PUT /host/jobs/:id}. */
@@ -26,16 +27,7 @@ final class JobValidation {
     if (job.config().args().stream().anyMatch(a -> a == null)) {
       throw ApiException.validation("config.args", "must not contain null");
     }
-    for (var layer : job.imageLayers()) {
-      if (!Mountspec.TYPE_TAR.equals(layer.type())) {
-        throw ApiException.validation(
-            "mountspecs", "layer type " + layer.type() + " is not supported (only tar layers)");
-      }
-      if (layer.url() == null || layer.sha256() == null) {
-        throw ApiException.validation(
-            "mountspecs", "layer " + layer.id() + " needs a url and a sha256 hash");
-      }
-    }
+    validateLayers(job.imageLayers());
     return new HostJob(
         pathId,
         job.metadata(),
@@ -44,5 +36,30 @@ final class JobValidation {
         job.config(),
         job.resurrect(),
         job.mountspecs());
+  }
+
+  private static void validateLayers(List<Mountspec> layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      Mountspec layer = layers.get(i);
+      if (Mountspec.TYPE_STACK.equals(layer.type())) {
+        if (i > 0) {
+          throw ApiException.validation(
+              "mountspecs", "stack " + layer.id() + " must be the first (bottom) layer");
+        }
+        if (layer.id() == null || layer.id().isBlank()) {
+          throw ApiException.validation("mountspecs", "a stack layer needs an id (its name)");
+        }
+        continue;
+      }
+      if (!Mountspec.TYPE_TAR.equals(layer.type())) {
+        throw ApiException.validation(
+            "mountspecs",
+            "layer type " + layer.type() + " is not supported (only tar and stack layers)");
+      }
+      if (layer.url() == null || layer.sha256() == null) {
+        throw ApiException.validation(
+            "mountspecs", "layer " + layer.id() + " needs a url and a sha256 hash");
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,33 @@ class LayerUnpackerTest {
 
   private static void apply(Path root, byte[] layer) throws IOException {
     LayerUnpacker.apply(new ByteArrayInputStream(layer), root, false);
+  }
+
+  @Test
+  void slugFilesTheTarGivesToTheAppUserStayItsAndRootsStayRoots() throws IOException {
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "giving files owners needs root");
+    Path root = root();
+    byte[] slug =
+        new TestLayers()
+            .ownedBy(10_000)
+            .dir("app")
+            .file("app/server.js", "listen()", 0100644)
+            .dir("app/node_modules")
+            .ownedBy(0)
+            .file("app/readonly.txt", "x", 0100644)
+            .gzip();
+
+    LayerUnpacker.apply(new ByteArrayInputStream(slug), root, true);
+
+    for (String appUsers : new String[] {"app", "app/server.js", "app/node_modules"}) {
+      assertThat(Files.getAttribute(root.resolve(appUsers), "unix:uid", LinkOption.NOFOLLOW_LINKS))
+          .as(appUsers)
+          .isEqualTo(10_000);
+    }
+    assertThat(Files.getAttribute(root.resolve("app/readonly.txt"), "unix:uid")).isEqualTo(0);
+    assertThat(Files.getPosixFilePermissions(root.resolve("app")))
+        .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   @Test

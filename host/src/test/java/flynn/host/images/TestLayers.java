@@ -14,6 +14,8 @@ final class TestLayers {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
 
+  private int owner;
+
   TestLayers() {
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
   }
@@ -51,8 +53,16 @@ final class TestLayers {
     return put(e, null);
   }
 
+  /** The uid and gid of the entries added after this. */
+  TestLayers ownedBy(int uid) {
+    owner = uid;
+    return this;
+  }
+
   private TestLayers put(TarArchiveEntry e, byte[] content) {
     try {
+      e.setUserId(owner);
+      e.setGroupId(owner);
       if (content != null) {
         e.setSize(content.length);
       }

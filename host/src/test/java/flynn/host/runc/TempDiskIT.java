@@ -50,4 +50,17 @@ class TempDiskIT {
     assertThat(lines).anyMatch(line -> line.contains("No space left on device"));
     assertThat(containers.leftovers()).isEmpty();
   }
+
+  @Test
+  void aBuildJobsSeveralGigabyteTempDiskAndMemoryAreAcceptedAndSizeItsRoot() throws Exception {
+    long fourGiB = 4L << 30;
+    JobLimits build = new JobLimits(fourGiB, 1000, 1000, 0, fourGiB);
+
+    RunningJob job = containers.start("df -k / | tail -n 1", build, sink);
+
+    assertThat(job.exit().get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(lines)
+        .as("the root's writable layer is a tmpfs of the job's temp_disk")
+        .anyMatch(line -> line.matches("stdout:\\S+\\s+" + (fourGiB >> 10) + "\\s.*"));
+  }
 }
