@@ -8,7 +8,8 @@ import java.util.Map;
  * What one container is to be, in the runner's words, before it becomes an OCI config: the command
  * (run under {@code init} when that is not null), environment, working directory, user, hostname,
  * root filesystem, network namespace, resolv.conf on the host, cgroup, and limits ({@code maxFd} is
- * capped at {@code maxFdCeiling}, the host's own hard limit).
+ * capped at {@code maxFdCeiling}, the host's own hard limit); {@code trustedCerts} is the host's CA
+ * directory mounted read-only at {@code /etc/ssl/certs}, or null.
  */
 public record ContainerPlan(
     List<String> args,
@@ -23,7 +24,8 @@ public record ContainerPlan(
     String resolvConf,
     String cgroupsPath,
     JobLimits limits,
-    long maxFdCeiling) {
+    long maxFdCeiling,
+    String trustedCerts) {
   public ContainerPlan {
     if (args.isEmpty()) {
       throw new IllegalArgumentException("a container needs a command (args are empty)");

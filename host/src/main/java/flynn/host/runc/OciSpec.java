@@ -155,6 +155,19 @@ public record OciSpec(
   }
 
   private static List<Mount> mounts(ContainerPlan plan) {
+    List<Mount> mounts = new ArrayList<>(systemMounts(plan));
+    if (plan.trustedCerts() != null) {
+      mounts.add(
+          new Mount(
+              "/etc/ssl/certs",
+              "bind",
+              plan.trustedCerts(),
+              List.of("rbind", "ro", "nosuid", "nodev", "noexec")));
+    }
+    return mounts;
+  }
+
+  private static List<Mount> systemMounts(ContainerPlan plan) {
     return List.of(
         new Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")),
         new Mount(

@@ -9,6 +9,7 @@ import flynn.host.run.RunningJob;
 import flynn.host.run.Stdio;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,7 @@ public final class RuncRunner implements JobRunner, AutoCloseable {
     Files.writeString(bundle.resolvConf(), resolver.resolvConf());
     TempDisk.mount(bundle, launch.limits().tempDiskBytes());
     writeEtcHosts(bundle, ip, names.containerId());
+    ensureAppHome(bundle, launch);
     Overlay.mount(rootfs(launch), bundle);
     OciSpec spec =
         OciSpec.build(plan(names, launch, bundle))
@@ -142,7 +144,36 @@ public final class RuncRunner implements JobRunner, AutoCloseable {
         bundle.resolvConf().toString(),
         names.cgroupPath(config.cgroupParent()),
         launch.limits(),
-        config.maxFdCeiling());
+        config.maxFdCeiling(),
+        onStack(launch) ? pathOrNull(config.trustedCerts()) : null);
+  }
+
+  /**
+   * Whether the job's root is the platform's Debian stack (its bottom layer is the stack's base),
+   * whose trust store has the host's layout: such jobs trust the CAs the host trusts, a proxy's
+   * among them. An image brings its own.
+   */
+  private boolean onStack(JobLaunch launch) {
+    return rootfs(launch).getLast().equals(config.rootfsLayers().getLast());
+  }
+
+  private static String pathOrNull(Path path) {
+    return path == null ? null : path.toString();
+  }
+
+  /**
+   * The app user's home, {@code /app}, made in the upper dir when no layer has it (a stack with no
+   * slug on it: a build job writes the slug there).
+   */
+  private void ensureAppHome(BundleDir bundle, JobLaunch launch) throws IOException {
+    for (Path layer : rootfs(launch)) {
+      if (Files.exists(layer.resolve("app"), LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+    }
+    Path home = Files.createDirectories(bundle.upper().resolve("app"));
+    Files.setAttribute(home, "unix:uid", config.appUid());
+    Files.setAttribute(home, "unix:gid", config.appGid());
   }
 
   /** The job's image layers, or the runner's default root when it has none. */

@@ -54,7 +54,8 @@ public final class ContainerFixture implements AutoCloseable {
             RuncConfig.APP_UID,
             RuncConfig.MAX_FD_CEILING,
             Tools.find("runc"),
-            Path.of("/sys/fs/cgroup")));
+            Path.of("/sys/fs/cgroup"),
+            null));
   }
 
   public RuncConfig config() {

@@ -27,7 +27,8 @@ class OciSpecTest {
         "/state/containers/flynn-0123456789/resolv.conf",
         "/flynn/flynn-0123456789",
         limits,
-        20000);
+        20000,
+        null);
   }
 
   @Test
@@ -97,6 +98,35 @@ class OciSpecTest {
     assertThat(spec.linux().cgroupsPath()).isEqualTo("/flynn/flynn-0123456789");
     assertThat(spec.root())
         .isEqualTo(new OciSpec.Root(plan(null, JobLimits.defaults()).rootPath(), false));
+  }
+
+  @Test
+  void aJobOnTheStackTrustsTheHostsCasThroughAReadOnlyMount() {
+    ContainerPlan p = plan(null, JobLimits.defaults());
+    ContainerPlan onStack =
+        new ContainerPlan(
+            p.args(),
+            p.init(),
+            p.env(),
+            p.cwd(),
+            p.uid(),
+            p.gid(),
+            p.hostname(),
+            p.rootPath(),
+            p.netnsPath(),
+            p.resolvConf(),
+            p.cgroupsPath(),
+            p.limits(),
+            p.maxFdCeiling(),
+            "/etc/ssl/certs");
+
+    assertThat(OciSpec.build(onStack).mounts())
+        .filteredOn(m -> m.destination().equals("/etc/ssl/certs"))
+        .singleElement()
+        .satisfies(m -> {
+          assertThat(m.source()).isEqualTo("/etc/ssl/certs");
+          assertThat(m.options()).contains("ro");
+        });
   }
 
   @Test
@@ -176,7 +206,8 @@ class OciSpecTest {
                 "/rc",
                 "/c",
                 JobLimits.defaults(),
-                20000))
+                20000,
+                null))
         .hasMessageContaining("needs a command");
   }
 }

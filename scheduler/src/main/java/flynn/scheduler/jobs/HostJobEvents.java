@@ -72,7 +72,8 @@ public final class HostJobEvents {
     String app = job.meta(HostJob.META_APP);
     String release = job.meta(HostJob.META_RELEASE);
     Optional<String> uuid = JobIds.uuidOf(job.id());
-    if (app == null || release == null || uuid.isEmpty()) {
+    boolean oneOff = job.meta(HostJob.META_TYPE) == null;
+    if (app == null || (release == null && !oneOff) || uuid.isEmpty()) {
       return Optional.empty();
     }
     Instant created = report.createdAt() == null ? now : report.createdAt().toInstant();
