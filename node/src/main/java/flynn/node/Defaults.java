@@ -14,7 +14,8 @@ final class Defaults {
       Integer httpPort,
       Integer httpsPort,
       RunnerChoice runner,
-      Path stackDir) {
+      Path stackDir,
+      int gitPort) {
     boolean root = runningAsRoot();
     Path home = Path.of(System.getProperty("user.home"));
     Path state = stateDir(stateDir);
@@ -28,7 +29,8 @@ final class Defaults {
         httpsPort != null ? httpsPort : root ? 443 : 8443,
         rc != null && !rc.isBlank() ? Path.of(rc) : home.resolve(".flynnrc"),
         RunnerChoice.choose(runner, RunnerChoice.thisMachine()),
-        stackDir(stackDir, state));
+        stackDir(stackDir, state),
+        gitPort);
   }
 
   /** The state dir asked for, or /var/lib/flynn as root and ~/.flynn otherwise. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * @param flynnrc the CLI config file the cluster entry is written to
  * @param runner how the host daemon runs jobs
  * @param stackDir where the stack images jobs run in are built and kept
+ * @param gitPort gitreceive's direct port (it is also routed at {@code git.<domain>})
  */
 public record NodeConfig(
     Path stateDir,
@@ -18,7 +19,8 @@ public record NodeConfig(
     int httpsPort,
     Path flynnrc,
     RunnerChoice runner,
-    Path stackDir) {
+    Path stackDir,
+    int gitPort) {
 
   /** The controller URL written to the CLI config and printed when ready. */
   public String controllerUrl() {
