@@ -15,7 +15,8 @@ final class Defaults {
       Integer httpsPort,
       RunnerChoice runner,
       Path stackDir,
-      boolean buildStack) {
+      boolean buildStack,
+      int gitPort) {
     boolean root = runningAsRoot();
     Path home = Path.of(System.getProperty("user.home"));
     Path state = stateDir(stateDir);
@@ -30,7 +31,8 @@ final class Defaults {
         rc != null && !rc.isBlank() ? Path.of(rc) : home.resolve(".flynnrc"),
         RunnerChoice.choose(runner, RunnerChoice.thisMachine()),
         stackDir(stackDir, state),
-        buildStack);
+        buildStack,
+        gitPort);
   }
 
   /** The state dir asked for, or /var/lib/flynn as root and ~/.flynn otherwise. */

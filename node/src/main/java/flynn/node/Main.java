@@ -74,6 +74,14 @@ public final class Main implements Runnable {
     Integer httpsPort;
 
     @Option(
+        names = "--git-port",
+        defaultValue = "5002",
+        description =
+            "gitreceive's direct port for git push (default ${DEFAULT-VALUE}); also routed at"
+                + " http://git.<domain>:<http-port>.")
+    int gitPort;
+
+    @Option(
         names = "--runner",
         paramLabel = "runc|process",
         description =
@@ -110,7 +118,8 @@ public final class Main implements Runnable {
               httpsPort,
               runner,
               stackDir,
-              buildStack);
+              buildStack,
+              gitPort);
       Node node = new Node(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

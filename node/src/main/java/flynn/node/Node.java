@@ -85,6 +85,7 @@ public final class Node implements AutoCloseable {
     FreePorts.requireFree(config.controllerPort(), "--controller-port");
     FreePorts.requireFree(config.httpPort(), "--http-port");
     FreePorts.requireFree(config.httpsPort(), "--https-port");
+    FreePorts.requireFree(config.gitPort(), "--git-port");
     String key = state.clusterKey();
     String hostId = state.hostId();
 
@@ -157,8 +158,12 @@ public final class Node implements AutoCloseable {
     router.start();
     started.push(router); // closed first: no new requests reach jobs that are being stopped
 
+    started.push(
+        GitReceiveRole.start(config, config.stateDir(), key, discoverd.url(), blobstore.url()));
+
     awaitReady(
         new ControllerClient(config.controllerUrl(), key), new DiscoverdClient(discoverd.url()));
+    GitReceiveRole.ensureRoute(new ControllerClient(config.controllerUrl(), key), config.domain());
     CliConfig.register(config, key, blobstore.url());
     GitCredentialSetup.configure(
         config.gitUrl(), System.getProperty(GitCredentialSetup.LAUNCHER_PROPERTY, "flynn"));

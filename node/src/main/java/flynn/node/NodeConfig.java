@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param stackDir where the stack images jobs run in are built and kept
  * @param buildStack whether the build stack ({@code git push} builds run in it) is built in the
  *     background once the cluster is ready, when it is missing
+ * @param gitPort gitreceive's direct port (it is also routed at {@code git.<domain>})
  */
 public record NodeConfig(
     Path stateDir,
@@ -21,7 +22,8 @@ public record NodeConfig(
     Path flynnrc,
     RunnerChoice runner,
     Path stackDir,
-    boolean buildStack) {
+    boolean buildStack,
+    int gitPort) {
 
   /** The controller URL written to the CLI config and printed when ready. */
   public String controllerUrl() {

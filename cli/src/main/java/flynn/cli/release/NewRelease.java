@@ -3,8 +3,10 @@ package flynn.cli.release;
 import flynn.api.controller.App;
 import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Release;
+import flynn.api.controller.ReleaseRollout;
 import flynn.cli.Session;
 import flynn.cli.scale.Formations;
+import flynn.cli.scale.ScaleListener;
 import flynn.cli.scale.ScaleWaiter;
 import java.util.Map;
 
@@ -19,8 +21,19 @@ public final class NewRelease {
     Map<String, Integer> counts =
         current == null ? Map.of() : Formations.counts(client, app.id(), current.id());
     Release created = client.releases().create(withApp(release, app.id()));
+    ScaleWaiter waiter = new ScaleWaiter(client, session.io().clock());
     ReleaseRollout.plan(app.id(), created, current, counts)
-        .run(client, new ScaleWaiter(client, session.io().clock()), ScaleWaiter.DEFAULT_TIMEOUT);
+        .run(
+            client,
+            (appId, releaseId, processes) ->
+                waiter.scale(
+                    appId,
+                    releaseId,
+                    processes,
+                    null,
+                    true,
+                    ScaleWaiter.DEFAULT_TIMEOUT,
+                    ScaleListener.SILENT));
     return created;
   }
 

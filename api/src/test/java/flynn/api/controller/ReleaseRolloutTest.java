@@ -1,9 +1,7 @@
-package flynn.cli.release;
+package flynn.api.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import flynn.api.controller.ProcessType;
-import flynn.api.controller.Release;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,5 @@
-package flynn.cli.release;
+package flynn.api.controller;
 
-import flynn.api.controller.ControllerClient;
-import flynn.api.controller.Release;
-import flynn.cli.scale.ScaleListener;
-import flynn.cli.scale.ScaleWaiter;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +7,8 @@ import java.util.TreeMap;
  * Makes a new release the app's current one and moves its processes over: the stand-in for Flynn's
  * deployer ({@code POST /apps/:id/deploy}) until the controller has one. It sets the app release,
  * scales the new release to the old release's process counts (types the new release still has) and
- * waits, then scales the old release to zero and waits.
+ * waits, then scales the old release to zero and waits. The CLI ({@code flynn release add}, {@code
+ * flynn docker push}) and gitreceive share it.
  */
 public record ReleaseRollout(
     String appId,
@@ -53,13 +49,19 @@ public record ReleaseRollout(
     return oldRelease != null && !oldProcesses.isEmpty();
   }
 
-  public void run(ControllerClient client, ScaleWaiter waiter, Duration timeout) {
+  /** Scales a release of the app to {@code processes} and waits until that is done. */
+  @FunctionalInterface
+  public interface Scaler {
+    void scaleAndWait(String appId, String releaseId, Map<String, Integer> processes);
+  }
+
+  public void run(ControllerClient client, Scaler scaler) {
     client.apps().setRelease(appId, newRelease);
     if (scalesNew()) {
-      waiter.scale(appId, newRelease, newProcesses, null, true, timeout, ScaleListener.SILENT);
+      scaler.scaleAndWait(appId, newRelease, newProcesses);
     }
     if (stopsOld()) {
-      waiter.scale(appId, oldRelease, oldProcesses, null, true, timeout, ScaleListener.SILENT);
+      scaler.scaleAndWait(appId, oldRelease, oldProcesses);
     }
   }
 }
