@@ -53,6 +53,7 @@ final class Cluster implements AutoCloseable {
   final int controllerPort;
   final int httpPort;
   final int httpsPort;
+  final int gitPort;
   private final List<String> extraFlags;
   private Process host;
   private Path hostLog;
@@ -67,6 +68,7 @@ final class Cluster implements AutoCloseable {
     this.controllerPort = freePort();
     this.httpPort = freePort();
     this.httpsPort = freePort();
+    this.gitPort = freePort();
   }
 
   static Cluster start() throws IOException {
@@ -96,6 +98,8 @@ final class Cluster implements AutoCloseable {
                 Integer.toString(httpPort),
                 "--https-port",
                 Integer.toString(httpsPort),
+                "--git-port",
+                Integer.toString(gitPort),
                 "--stack-dir",
                 STACK_DIR.toString()));
     cmd.addAll(extraFlags);
@@ -187,8 +191,28 @@ final class Cluster implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(ROOT.resolve("bin/flynn").toString());
     cmd.addAll(List.of(args));
+    return command(workDir, env, Duration.ofSeconds(120), cmd);
+  }
+
+  /** Runs {@code bin/flynn ARGS} from {@code dir} (a git work tree, say). */
+  Result flynnIn(Path dir, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ROOT.resolve("bin/flynn").toString());
+    cmd.addAll(List.of(args));
+    return command(dir, Map.of(), Duration.ofSeconds(120), cmd);
+  }
+
+  /** Runs {@code git ARGS} in {@code repo} as a user of this cluster would (its git config). */
+  Result git(Path repo, Duration timeout, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("git");
+    cmd.addAll(List.of(args));
+    return command(repo, Map.of("GIT_TERMINAL_PROMPT", "0"), timeout, cmd);
+  }
+
+  private Result command(Path dir, Map<String, String> env, Duration timeout, List<String> cmd) {
     try {
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
       pb.environment().put("FLYNNRC", flynnrc.toString());
       pb.environment().put("GIT_CONFIG_GLOBAL", gitConfig().toString());
       pb.environment().putAll(env);
@@ -196,9 +220,9 @@ final class Cluster implements AutoCloseable {
       p.getOutputStream().close();
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
       String out = read(p.getInputStream());
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("flynn " + String.join(" ", args) + " did not finish in 120 s");
+        throw new AssertionError(String.join(" ", cmd) + " did not finish in " + timeout);
       }
       return new Result(p.exitValue(), out, err.join());
     } catch (IOException e) {

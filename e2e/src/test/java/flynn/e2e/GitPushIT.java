@@ -1,0 +1,159 @@
+package flynn.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 5's acceptance as a user runs it: each app of {@code examples/} becomes a git repo, {@code
+ * flynn create} adds the {@code flynn} remote, {@code git push flynn main} builds it with the
+ * built-in buildpacks in the build stack and deploys it, and curl through the router gets its
+ * answer. Then a second push, a push that does not compile, and a push of another branch.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GitPushIT {
+  private static final Duration PUSH = Duration.ofMinutes(10);
+  private static final Path EXAMPLES = Cluster.ROOT.resolve("examples");
+
+  @TempDir static Path repos;
+  private static Cluster cluster;
+
+  @BeforeAll
+  static void up() throws Exception {
+    Machine.assumeContainers("GitPushIT", "runc", "git");
+    cluster = Cluster.start(List.of("--runner", "runc"));
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @ParameterizedTest
+  @Order(1)
+  @ValueSource(strings = {"static", "nodejs", "java", "go", "python", "procfile"})
+  void eachExampleDeploysWithGitPushAndAnswersThroughTheRouter(String example) throws Exception {
+    Path repo = repoOf(example);
+    String app = example + "-example";
+    cluster.flynnIn(repo, "create", app).ok();
+
+    Cluster.Result push = cluster.git(repo, PUSH, "push", "flynn", "main");
+
+    assertThat(push.exit()).as("git push; its output:\n%s", push.err()).isZero();
+    assertThat(push.err())
+        .contains("remote: -----> ")
+        .contains("Application deployed to http://" + app + ".localhost:" + cluster.httpPort);
+    assertServes(app, "Hello from the " + example + " example");
+  }
+
+  @Test
+  @Order(2)
+  void aSecondPushServesTheNewReleaseAndBothReleasesAreListed() throws Exception {
+    Path repo = repos.resolve("static");
+    Path page = repo.resolve("public/index.html");
+    Files.writeString(page, Files.readString(page).replace("Hello", "Hello again"));
+    commit(repo, "second version");
+
+    cluster.git(repo, PUSH, "push", "flynn", "main").ok();
+
+    assertServes("static-example", "Hello again from the static example");
+    String releases = cluster.flynnIn(repo, "release").ok().out();
+    assertThat(releases.lines().skip(1).filter(l -> !l.isBlank())).hasSize(2);
+  }
+
+  @Test
+  @Order(3)
+  void aCommitThatDoesNotCompileFailsThePushAndTheAppKeepsServing() throws Exception {
+    Path repo = repos.resolve("go");
+    Files.writeString(repo.resolve("broken.go"), "package main\n\nfunc broken() { undefined() }\n");
+    commit(repo, "does not compile");
+
+    Cluster.Result push = cluster.git(repo, PUSH, "push", "flynn", "main");
+
+    assertThat(push.exit())
+        .as("git push of a broken commit; its output:\n%s", push.err())
+        .isNotZero();
+    assertThat(push.err()).contains("undefined: undefined").contains("pre-receive hook declined");
+    assertServes("go-example", "Hello from the go example");
+    assertThat(cluster.flynnIn(repo, "release").ok().out().lines().skip(1)).hasSize(1);
+  }
+
+  @Test
+  @Order(4)
+  void anotherBranchIsRefusedWithHowToPushIt() throws Exception {
+    Path repo = repos.resolve("nodejs");
+    cluster.git(repo, Duration.ofSeconds(30), "checkout", "-q", "-b", "feature").ok();
+
+    Cluster.Result push = cluster.git(repo, PUSH, "push", "flynn", "feature");
+
+    assertThat(push.exit()).isNotZero();
+    assertThat(push.err()).contains("git push flynn feature:main");
+  }
+
+  private static void assertServes(String app, String text) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> {
+          Curl res = Curl.get(cluster.httpPort, app + ".localhost", "/");
+          assertThat(res.status()).isEqualTo(200);
+          assertThat(res.body()).contains(text);
+        });
+  }
+
+  /** A git repo holding a copy of the example, committed on main. */
+  private static Path repoOf(String example) throws IOException {
+    Path repo = repos.resolve(example);
+    copyTree(EXAMPLES.resolve(example), repo);
+    cluster.git(repo, Duration.ofSeconds(30), "init", "-q", "-b", "main").ok();
+    commit(repo, "the " + example + " example");
+    return repo;
+  }
+
+  private static void commit(Path repo, String message) {
+    cluster.git(repo, Duration.ofSeconds(30), "add", "-A").ok();
+    cluster
+        .git(
+            repo,
+            Duration.ofSeconds(30),
+            "-c",
+            "user.name=e2e",
+            "-c",
+            "user.email=e2e@example.com",
+            "commit",
+            "-q",
+            "-m",
+            message)
+        .ok();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}
