@@ -9,6 +9,9 @@ RUNNER="${RUNNER:-process}" # the issue's figures are for the process runner; RU
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 HTTP_PORT="${HTTP_PORT:-$(free_port)}"   # the router's, as flynn-host's --http-port
 HTTPS_PORT="${HTTPS_PORT:-$(free_port)}" # and --https-port
+GIT_PORT="${GIT_PORT:-$(free_port)}"     # and --git-port
+STACK_DIR="${STACK_DIR:-/var/cache/flynn/stacks}" # shared with the e2e tests: built once
+export GIT_CONFIG_GLOBAL="$BENCH_DIR/gitconfig" # flynn-host sets its credential helper there
 HOST_PID=""
 
 
@@ -21,7 +24,8 @@ cluster_up() {
   rm -f "$fifo"; mkfifo "$fifo"
   start=$(now_ms)
   "$BENCH_ROOT/bin/flynn-host" up --runner "$RUNNER" --state-dir "$BENCH_DIR/state" --controller-port "$CONTROLLER_PORT" \
-    --http-port "$HTTP_PORT" --https-port "$HTTPS_PORT" >"$fifo" 2>"$log" &
+    --http-port "$HTTP_PORT" --https-port "$HTTPS_PORT" --git-port "$GIT_PORT" --stack-dir "$STACK_DIR" \
+    >"$fifo" 2>"$log" &
   HOST_PID=$!
   exec 3<"$fifo"
   while read -r line <&3; do
