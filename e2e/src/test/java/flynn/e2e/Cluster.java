@@ -101,7 +101,9 @@ final class Cluster implements AutoCloseable {
                 "--git-port",
                 Integer.toString(gitPort),
                 "--stack-dir",
-                STACK_DIR.toString()));
+                STACK_DIR.toString(),
+                // a test's cluster lives too briefly for a background build; a push builds it
+                "--no-build-stack"));
     cmd.addAll(extraFlags);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(hostLog.toFile());
     pb.environment().put("FLYNNRC", flynnrc.toString());

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GitPushIT {
-  private static final Duration PUSH = Duration.ofMinutes(10);
+  // the first push on a fresh machine also builds the build stack (a few minutes)
+  private static final Duration PUSH = Duration.ofMinutes(20);
   private static final Path EXAMPLES = Cluster.ROOT.resolve("examples");
 
   @TempDir static Path repos;
