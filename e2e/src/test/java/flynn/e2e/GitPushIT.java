@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Issue 5's acceptance as a user runs it: each app of {@code examples/} becomes a git repo, {@code
  * flynn create} adds the {@code flynn} remote, {@code git push flynn main} builds it with the
  * built-in buildpacks in the build stack and deploys it, and curl through the router gets its
- * answer. Then a second push, a push that does not compile, and a push of another branch.
+ * answer. Then a second push, a push that does not compile, a push of another branch, and a release
+ * that crashes on start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GitPushIT {
@@ -107,6 +108,24 @@ class GitPushIT {
 
     assertThat(push.exit()).isNotZero();
     assertThat(push.err()).contains("git push flynn feature:main");
+  }
+
+  @Test
+  @Order(5)
+  void aReleaseWhoseWebCrashesFailsThePushAndThePreviousReleaseKeepsServing() throws Exception {
+    Path repo = repos.resolve("procfile");
+    Files.writeString(repo.resolve("Procfile"), "web: echo cannot start; exit 3\n");
+    commit(repo, "crashes on start");
+
+    Cluster.Result push = cluster.git(repo, PUSH, "push", "flynn", "main");
+
+    assertThat(push.exit())
+        .as("git push of a crashing release; its output:\n%s", push.err())
+        .isNotZero();
+    assertThat(push.err()).contains("web exited with status 3").contains("previous release");
+    assertServes("procfile-example", "Hello from the procfile example");
+    String scale = cluster.flynnIn(repo, "scale").ok().out();
+    assertThat(scale).as("the formation is the one that served before").contains("web=1");
   }
 
   private static void assertServes(String app, String text) {

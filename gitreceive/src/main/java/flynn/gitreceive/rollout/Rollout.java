@@ -11,6 +11,7 @@ import flynn.gitreceive.push.PushFailedException;
 import flynn.gitreceive.push.PushLog;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Makes a new release current and moves the app's processes to it ({@link ReleaseRollout}, until
@@ -26,41 +27,42 @@ public final class Rollout {
     this.defaultTimeout = defaultTimeout;
   }
 
+  /**
+   * Moves the app to {@code created}; when its processes do not come up (a crash, or the timeout),
+   * puts the app back as it was (the old release's processes are only stopped once the new ones are
+   * up) and fails the push.
+   */
   public void run(App app, Release created, Release current, PushLog log) {
     Map<String, Integer> counts = current == null ? Map.of() : counts(app.id(), current.id());
     ScaleAwaiter scaler = new ScaleAwaiter(controller, timeout(app));
-    ReleaseRollout.plan(app.id(), created, current, counts).run(controller, scaler);
-    if (FirstDeploy.scalesWeb(created, counts)) {
-      log.line("-----> Scaling initial web process...");
-      try {
+    ReleaseRollout rollout = ReleaseRollout.plan(app.id(), created, current, counts);
+    try {
+      rollout.run(controller, scaler);
+      if (FirstDeploy.scalesWeb(created, counts)) {
+        log.line("-----> Scaling initial web process...");
         scaler.scaleAndWait(app.id(), created.id(), Map.of(FirstDeploy.WEB, 1));
-      } catch (PushFailedException e) {
-        undoFirstDeploy(app, created, current);
-        throw new PushFailedException(
-            "the web process did not come up ("
-                + e.getMessage()
-                + "); see flynn -a "
-                + app.name()
-                + " log",
-            e);
       }
+    } catch (PushFailedException e) {
+      undo(app, created, current);
+      throw new PushFailedException(
+          "the new release did not come up ("
+              + e.getMessage()
+              + "); the app is back on its previous release; see flynn -a "
+              + app.name()
+              + " log",
+          e);
     }
   }
 
-  private void undoFirstDeploy(App app, Release created, Release current) {
-    ScaleRequest none =
+  private void undo(App app, Release created, Release current) {
+    Map<String, Integer> none = new TreeMap<>();
+    if (created.processes() != null) {
+      created.processes().keySet().forEach(type -> none.put(type, 0));
+    }
+    ScaleRequest stop =
         new ScaleRequest(
-            null,
-            app.id(),
-            created.id(),
-            ScaleRequest.PENDING,
-            null,
-            Map.of(FirstDeploy.WEB, 0),
-            null,
-            null,
-            null,
-            null);
-    controller.formations().scale(app.id(), created.id(), none);
+            null, app.id(), created.id(), ScaleRequest.PENDING, null, none, null, null, null, null);
+    controller.formations().scale(app.id(), created.id(), stop);
     if (current != null) {
       controller.apps().setRelease(app.id(), current.id());
     }

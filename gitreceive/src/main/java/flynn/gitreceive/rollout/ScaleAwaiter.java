@@ -3,6 +3,8 @@ package flynn.gitreceive.rollout;
 import flynn.api.Json;
 import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Event;
+import flynn.api.controller.Job;
+import flynn.api.controller.JobState;
 import flynn.api.controller.ReleaseRollout;
 import flynn.api.controller.ScaleRequest;
 import flynn.api.http.SseStream;
@@ -15,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Creates a scale request and follows the app's scale request events until the scheduler marks it
- * complete; fails when it is cancelled or the timeout passes first (the stream is closed then).
+ * complete; fails when it is cancelled, when a job it starts exits with an error (the scheduler
+ * would only restart it), or when the timeout passes first (the stream is closed then).
  */
 public final class ScaleAwaiter implements ReleaseRollout.Scaler {
   private final ControllerClient controller;
@@ -32,13 +35,13 @@ public final class ScaleAwaiter implements ReleaseRollout.Scaler {
         new ScaleRequest(
             null, appId, releaseId, ScaleRequest.PENDING, null, processes, null, null, null, null);
     try (SseStream events =
-        controller.events().stream(appId, List.of(Event.SCALE_REQUEST), false, null)) {
+        controller.events().stream(appId, List.of(Event.SCALE_REQUEST, Event.JOB), false, null)) {
       Thread timer =
           Thread.ofVirtual().name("scale-timeout-" + appId).start(() -> closeLater(events));
       try {
         ScaleRequest created = controller.formations().scale(appId, releaseId, body);
         if (!ScaleRequest.COMPLETE.equals(created.state())) {
-          await(events, created.id(), processes);
+          await(events, created.id(), releaseId, processes);
         }
       } finally {
         timer.interrupt();
@@ -48,14 +51,23 @@ public final class ScaleAwaiter implements ReleaseRollout.Scaler {
     }
   }
 
-  private void await(SseStream events, String requestId, Map<String, Integer> processes) {
+  private void await(
+      SseStream events, String requestId, String releaseId, Map<String, Integer> processes) {
     try {
       for (Optional<SseStream.Event> e = events.next(); e.isPresent(); e = events.next()) {
-        Optional<ScaleRequest> request = scaleRequest(e.get().data());
-        if (request.isEmpty() || !requestId.equals(request.get().id())) {
+        Event event = Json.read(e.get().data(), Event.class);
+        if (event == null || event.data() == null) {
           continue;
         }
-        switch (String.valueOf(request.get().state())) {
+        if (Event.JOB.equals(event.objectType())) {
+          failIfCrashed(Json.mapper().convertValue(event.data(), Job.class), releaseId, processes);
+          continue;
+        }
+        ScaleRequest request = Json.mapper().convertValue(event.data(), ScaleRequest.class);
+        if (!requestId.equals(request.id())) {
+          continue;
+        }
+        switch (String.valueOf(request.state())) {
           case ScaleRequest.COMPLETE -> {
             return;
           }
@@ -70,6 +82,22 @@ public final class ScaleAwaiter implements ReleaseRollout.Scaler {
         "timed out after " + timeout.toSeconds() + " s waiting for " + processes + " to be up");
   }
 
+  /** A job of the release being scaled up that went down on its own is a failed start. */
+  static void failIfCrashed(Job job, String releaseId, Map<String, Integer> processes) {
+    boolean scaled = releaseId.equals(job.release()) && processes.getOrDefault(job.type(), 0) > 0;
+    boolean crashed =
+        JobState.isDown(job.state())
+            && ((job.exitStatus() != null && job.exitStatus() != 0) || job.hostError() != null);
+    if (scaled && crashed) {
+      throw new PushFailedException(
+          job.type()
+              + " "
+              + (job.hostError() != null
+                  ? "failed to start: " + job.hostError()
+                  : "exited with status " + job.exitStatus()));
+    }
+  }
+
   private void closeLater(SseStream events) {
     try {
       Thread.sleep(timeout);
@@ -78,18 +106,6 @@ public final class ScaleAwaiter implements ReleaseRollout.Scaler {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // closing is best effort; the wait ends either way
-    }
-  }
-
-  private static Optional<ScaleRequest> scaleRequest(String data) {
-    try {
-      Event event = Json.read(data, Event.class);
-      if (event == null || event.data() == null) {
-        return Optional.empty();
-      }
-      return Optional.of(Json.mapper().convertValue(event.data(), ScaleRequest.class));
-    } catch (RuntimeException notAScaleRequest) {
-      return Optional.empty();
     }
   }
 }
