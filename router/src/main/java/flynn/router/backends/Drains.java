@@ -1,0 +1,112 @@
+package flynn.router.backends;
+
+import flynn.api.router.Route;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connection draining: counts the requests (and upgraded and TCP connections) in flight to each
+ * backend address on routes that drain, and tells who waits when a backend that left its service
+ * has none left. A backend is drained when no routed service has it and nothing is in flight to it,
+ * so an address the router never knew is drained at once. Counting only locks the address's map
+ * bin; waiting is never done on an event loop.
+ */
+public final class Drains implements RequestObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(Drains.class);
+
+  private final BackendSource source;
+  private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, Backend> leaving = new ConcurrentHashMap<>();
+  private final Map<String, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+
+  public Drains(BackendSource source) {
+    this.source = source;
+    source.onLeave(this::left);
+  }
+
+  @Override
+  public void started(Route route, Backend backend) {
+    if (route != null && route.drains()) {
+      inFlight.merge(backend.addr(), 1, Integer::sum);
+    }
+  }
+
+  @Override
+  public void completed(Completed c) {
+    if (c.backend() == null || c.route() == null || !c.route().drains()) {
+      return;
+    }
+    String addr = c.backend().addr();
+    Integer left = inFlight.computeIfPresent(addr, (a, n) -> n == 1 ? null : n - 1);
+    if (left == null) {
+      settle(addr);
+    }
+  }
+
+  /** Requests in flight to {@code addr} on routes that drain. */
+  public int inFlight(String addr) {
+    return inFlight.getOrDefault(addr, 0);
+  }
+
+  /** Whether no new request goes to {@code addr} and none is in flight to it. */
+  public boolean isDrained(String addr) {
+    return !source.serves(addr) && !inFlight.containsKey(addr);
+  }
+
+  /**
+   * Completes once {@code addr} is drained (at once when it is now). The caller bounds the wait,
+   * e.g. with {@code orTimeout}; a future that ends otherwise is forgotten.
+   */
+  public CompletableFuture<Void> drained(String addr) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    waiters.computeIfAbsent(addr, a -> new CopyOnWriteArrayList<>()).add(f);
+    f.whenComplete((ok, e) -> forget(addr, f));
+    if (isDrained(addr)) {
+      f.complete(null);
+    }
+    return f;
+  }
+
+  private void left(Backend backend) {
+    int n = inFlight(backend.addr());
+    LOG.info(
+        "backend event=down service={} addr={} job={} in_flight={}",
+        backend.service(),
+        backend.addr(),
+        backend.jobId(),
+        n);
+    if (n > 0) {
+      leaving.put(backend.addr(), backend);
+    }
+    settle(backend.addr());
+  }
+
+  /** Reports {@code addr} drained to its waiters if it is now. */
+  private void settle(String addr) {
+    if (!isDrained(addr)) {
+      return;
+    }
+    Backend b = leaving.remove(addr);
+    if (b != null) {
+      LOG.info("backend event=drained service={} addr={} job={}", b.service(), addr, b.jobId());
+    }
+    List<CompletableFuture<Void>> waiting = waiters.get(addr);
+    if (waiting != null) {
+      waiting.forEach(f -> f.complete(null));
+    }
+  }
+
+  private void forget(String addr, CompletableFuture<Void> f) {
+    waiters.computeIfPresent(
+        addr,
+        (a, list) -> {
+          list.remove(f);
+          return list.isEmpty() ? null : list;
+        });
+  }
+}
