@@ -1,6 +1,7 @@
 package flynn.node;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Flag defaults that depend on who runs flynn-host: root gets system paths and ports. */
 final class Defaults {
@@ -14,7 +15,9 @@ final class Defaults {
       Integer httpPort,
       Integer httpsPort,
       RunnerChoice runner,
-      Path stackDir) {
+      Path stackDir,
+      int routerApiPort,
+      Duration drainTimeout) {
     boolean root = runningAsRoot();
     Path home = Path.of(System.getProperty("user.home"));
     Path state = stateDir(stateDir);
@@ -28,7 +31,9 @@ final class Defaults {
         httpsPort != null ? httpsPort : root ? 443 : 8443,
         rc != null && !rc.isBlank() ? Path.of(rc) : home.resolve(".flynnrc"),
         RunnerChoice.choose(runner, RunnerChoice.thisMachine()),
-        stackDir(stackDir, state));
+        stackDir(stackDir, state),
+        routerApiPort,
+        drainTimeout);
   }
 
   /** The state dir asked for, or /var/lib/flynn as root and ~/.flynn otherwise. */

@@ -2,6 +2,7 @@ package flynn.node;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -87,11 +88,37 @@ public final class Main implements Runnable {
             "Where the stack images jobs run in are built and kept (default <state-dir>/stacks).")
     Path stackDir;
 
+    @Option(
+        names = "--router-api-port",
+        defaultValue = "0",
+        description =
+            "Router API port, for drain waits and metrics (default: a free one; hosts find it in"
+                + " discoverd as router-api).")
+    int routerApiPort;
+
+    @Option(
+        names = "--drain-timeout",
+        defaultValue = "10",
+        paramLabel = "SECONDS",
+        description =
+            "How long stopping a routed job waits at most for the routers to finish its requests"
+                + " (default ${DEFAULT-VALUE}).")
+    int drainTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
       NodeConfig config =
           Defaults.resolve(
-              stateDir, domain, clusterName, controllerPort, httpPort, httpsPort, runner, stackDir);
+              stateDir,
+              domain,
+              clusterName,
+              controllerPort,
+              httpPort,
+              httpsPort,
+              runner,
+              stackDir,
+              routerApiPort,
+              Duration.ofSeconds(drainTimeoutSeconds));
       Node node = new Node(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

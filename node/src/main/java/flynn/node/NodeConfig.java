@@ -1,6 +1,7 @@
 package flynn.node;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What {@code flynn-host up} was asked for, resolved once from flags and the environment.
@@ -8,6 +9,8 @@ import java.nio.file.Path;
  * @param flynnrc the CLI config file the cluster entry is written to
  * @param runner how the host daemon runs jobs
  * @param stackDir where the stack images jobs run in are built and kept
+ * @param routerApiPort the router API's port (0: a free one; hosts find it in discoverd)
+ * @param drainTimeout how long stopping a routed job waits at most for the routers to drain it
  */
 public record NodeConfig(
     Path stateDir,
@@ -18,7 +21,9 @@ public record NodeConfig(
     int httpsPort,
     Path flynnrc,
     RunnerChoice runner,
-    Path stackDir) {
+    Path stackDir,
+    int routerApiPort,
+    Duration drainTimeout) {
 
   /** The controller URL written to the CLI config and printed when ready. */
   public String controllerUrl() {
