@@ -1,6 +1,7 @@
 package flynn.api.router;
 
 import flynn.api.http.JsonHttp;
+import flynn.api.http.SseStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A router's own API (service {@code router-api} in discoverd): drain reports and per-app request
- * metrics.
+ * A router's own API (service {@code router-api} in discoverd): drain waits, drain events and
+ * per-app request metrics.
  */
 public final class RouterClient {
   /** The service routers register their API as. */
@@ -37,6 +38,14 @@ public final class RouterClient {
             + "&timeout_ms="
             + timeout.toMillis(),
         DrainStatus.class);
+  }
+
+  /**
+   * {@code GET /events} as SSE: each event's data is a {@link RouterEvent}. The caller closes the
+   * stream.
+   */
+  public SseStream streamEvents() {
+    return http.stream("/events", null);
   }
 
   /** {@code GET /metrics}: per-app request metrics in Prometheus' text format. */

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The router's own API, on its own port: drain waits ({@code GET /drained}) for hosts stopping
- * routed jobs, and per-app metrics ({@code GET /metrics}). Its clients find it in discoverd as
- * {@link RouterClient#SERVICE}.
+ * routed jobs, Flynn's drain events ({@code GET /events}, SSE) and per-app metrics ({@code GET
+ * /metrics}). Its clients find it in discoverd as {@link RouterClient#SERVICE}.
  */
 public final class RouterApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RouterApi.class);
@@ -32,6 +32,7 @@ public final class RouterApi implements AutoCloseable {
             routing ->
                 routing
                     .register("/drained", new DrainApi(drains, config.maxWait()))
+                    .register("/events", new EventsApi(drains))
                     .register("/metrics", new MetricsApi(metrics)));
     LOG.info("router api started addr={}:{}", config.bindHost(), server.port());
     return new RouterApi(server);

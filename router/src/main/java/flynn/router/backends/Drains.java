@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,15 @@ public final class Drains implements RequestObserver {
   private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Backend> leaving = new ConcurrentHashMap<>();
   private final Map<String, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+  private final List<Consumer<DrainEvent>> listeners = new CopyOnWriteArrayList<>();
+
+  /** A backend left its service ({@code DOWN}), or has nothing in flight after that. */
+  public record DrainEvent(Kind kind, Backend backend) {
+    public enum Kind {
+      DOWN,
+      DRAINED
+    }
+  }
 
   public Drains(BackendSource source) {
     this.source = source;
@@ -72,17 +82,27 @@ public final class Drains implements RequestObserver {
     return f;
   }
 
+  /** A subscription to drain events; closing it ends it. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Tells {@code listener} of every event from now on, until the returned handle is closed. */
+  public Subscription subscribe(Consumer<DrainEvent> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
   private void left(Backend backend) {
-    int n = inFlight(backend.addr());
     LOG.info(
         "backend event=down service={} addr={} job={} in_flight={}",
         backend.service(),
         backend.addr(),
         backend.jobId(),
-        n);
-    if (n > 0) {
-      leaving.put(backend.addr(), backend);
-    }
+        inFlight(backend.addr()));
+    leaving.put(backend.addr(), backend);
+    publish(new DrainEvent(DrainEvent.Kind.DOWN, backend));
     settle(backend.addr());
   }
 
@@ -94,10 +114,21 @@ public final class Drains implements RequestObserver {
     Backend b = leaving.remove(addr);
     if (b != null) {
       LOG.info("backend event=drained service={} addr={} job={}", b.service(), addr, b.jobId());
+      publish(new DrainEvent(DrainEvent.Kind.DRAINED, b));
     }
     List<CompletableFuture<Void>> waiting = waiters.get(addr);
     if (waiting != null) {
       waiting.forEach(f -> f.complete(null));
+    }
+  }
+
+  private void publish(DrainEvent event) {
+    for (Consumer<DrainEvent> listener : listeners) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException e) {
+        LOG.warn("drain listener failed event={} error={}", event.kind(), e.toString());
+      }
     }
   }
 

@@ -3,8 +3,11 @@ package flynn.router.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import flynn.api.router.Route;
+import flynn.router.backends.Drains.DrainEvent;
 import flynn.router.backends.RequestObserver.Completed;
 import flynn.router.testing.StaticBackends;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,24 @@ class DrainsTest {
   void requestsThatReachedNoBackendChangeNoCount() {
     drains.completed(new Completed(DRAINING, null, 503, 0, 0, 1));
     assertThat(drains.inFlight(ADDR)).isZero();
+  }
+
+  @Test
+  void subscribersHearABackendGoDownThenDrain() {
+    List<DrainEvent> heard = new ArrayList<>();
+    source.set("web", ADDR);
+    drains.started(DRAINING, WEB);
+    try (Drains.Subscription sub = drains.subscribe(heard::add)) {
+      source.set("web");
+      drains.completed(done(DRAINING));
+    }
+    source.set("web", ADDR);
+    source.set("web");
+
+    assertThat(heard)
+        .containsExactly(
+            new DrainEvent(DrainEvent.Kind.DOWN, WEB),
+            new DrainEvent(DrainEvent.Kind.DRAINED, WEB));
   }
 
   private static Completed done(Route route) {

@@ -3,9 +3,12 @@ package flynn.router.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import flynn.api.Json;
+import flynn.api.http.SseStream;
 import flynn.api.router.DrainStatus;
 import flynn.api.router.Route;
 import flynn.api.router.RouterClient;
+import flynn.api.router.RouterEvent;
 import flynn.router.RouterConfig;
 import flynn.router.RouterServer;
 import flynn.router.api.RouterApi;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Draining through a real router and its API: in-flight requests finish, then drained. */
+@org.junit.jupiter.api.Timeout(60)
 class RouterDrainIT {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,6 +75,7 @@ class RouterDrainIT {
 
   @Test
   void aRequestInFlightFinishesAfterItsBackendLeavesAndOnlyThenIsItDrained() throws Exception {
+    SseStream events = client.streamEvents();
     CompletableFuture<HttpResponse<String>> inFlight = getAsync("drain.localhost");
     await().atMost(Duration.ofSeconds(5)).until(() -> router.drains().inFlight(slow.addr()) == 1);
 
@@ -90,6 +95,16 @@ class RouterDrainIT {
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.body()).isEqualTo(SlowBackend.BODY);
     assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(new DrainStatus(slow.addr(), true, 0));
+    try (events) {
+      RouterEvent.Backend b = new RouterEvent.Backend("drains", slow.addr(), "app", null);
+      assertThat(nextEvent(events)).isEqualTo(new RouterEvent(RouterEvent.BACKEND_DOWN, b));
+      assertThat(nextEvent(events)).isEqualTo(new RouterEvent(RouterEvent.BACKEND_DRAINED, b));
+    }
+  }
+
+  /** The stream's next event; the test's own timeout bounds a stream that stays silent. */
+  private static RouterEvent nextEvent(SseStream events) throws Exception {
+    return Json.read(events.next().orElseThrow().data(), RouterEvent.class);
   }
 
   @Test
