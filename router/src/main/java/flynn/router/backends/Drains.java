@@ -53,7 +53,9 @@ public final class Drains implements RequestObserver {
     }
     String addr = c.backend().addr();
     Integer left = inFlight.computeIfPresent(addr, (a, n) -> n == 1 ? null : n - 1);
-    if (left == null) {
+    // only a backend that left or that someone waits for can become drained: the hot path skips
+    // the check of every routed service
+    if (left == null && (leaving.containsKey(addr) || waiters.containsKey(addr))) {
       settle(addr);
     }
   }

@@ -15,6 +15,10 @@ import flynn.router.api.RouterApi;
 import flynn.router.api.RouterApiConfig;
 import flynn.router.routes.RouteTable;
 import flynn.router.testing.StaticBackends;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,14 +42,17 @@ class RouterDrainIT {
   private RouterServer router;
   private RouterApi api;
   private RouterClient client;
+  private int tcpPort;
 
   @BeforeEach
   void start() throws Exception {
     slow = new SlowBackend();
     backends.set("drains", slow.addr());
+    tcpPort = freePort();
     router =
         new RouterServer(
-                RouterConfig.of("127.0.0.1", 0, "http://unused", "key", "http://unused", "k"))
+                RouterConfig.of("127.0.0.1", 0, "http://unused", "key", "http://unused", "k")
+                    .withTcpPorts(tcpPort, tcpPort))
             .startWith(backends);
     router
         .routes()
@@ -53,7 +60,8 @@ class RouterDrainIT {
             RouteTable.of(
                 List.of(
                     route("d", "drain.localhost", "drains", true),
-                    route("n", "nodrain.localhost", "nodrains", false))));
+                    route("n", "nodrain.localhost", "nodrains", false),
+                    Route.tcp(tcpPort, "drains").withId("t").withDrainBackends(true))));
     api =
         RouterApi.start(
             RouterApiConfig.of("127.0.0.1", 0, "key"), router.drains(), router.metrics());
@@ -118,6 +126,22 @@ class RouterDrainIT {
 
     assertThat(client.awaitDrained(slow.addr(), Duration.ofSeconds(5)).drained()).isTrue();
     assertThat(inFlight).isNotDone();
+  }
+
+  @Test
+  void anOpenTcpConnectionIsInFlightUntilItCloses() throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), tcpPort)) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> router.drains().inFlight(slow.addr()) == 1);
+      backends.set("drains");
+      assertThat(client.awaitDrained(slow.addr(), Duration.ofMillis(100)).drained()).isFalse();
+    }
+    assertThat(client.awaitDrained(slow.addr(), Duration.ofSeconds(5)).drained()).isTrue();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   @Test
