@@ -7,8 +7,11 @@ import flynn.api.Json;
 import flynn.api.controller.App;
 import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Formation;
+import flynn.api.host.ActiveJob;
+import flynn.api.host.HostJob;
 import flynn.api.router.RouterClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +61,13 @@ class DrainIT {
     int apiPort = Cluster.freePort();
     cluster =
         Cluster.start(
-            List.of("--runner", "process", "--router-api-port", Integer.toString(apiPort)));
+            List.of(
+                "--runner",
+                "process",
+                "--router-api-port",
+                Integer.toString(apiPort),
+                "--drain-timeout",
+                Integer.toString(DRAIN_TIMEOUT_SECONDS)));
     router = new RouterClient("http://127.0.0.1:" + apiPort, cluster.key());
   }
 
@@ -132,8 +141,8 @@ class DrainIT {
     return cluster.runningOnHost("web").stream().anyMatch(j -> isOf(j, app));
   }
 
-  private static boolean isOf(flynn.api.host.ActiveJob job, String app) {
-    return app.equals(job.job().meta(flynn.api.host.HostJob.META_APP_NAME));
+  private static boolean isOf(ActiveJob job, String app) {
+    return app.equals(job.job().meta(HostJob.META_APP_NAME));
   }
 
   private static ControllerClient controller() throws IOException {
@@ -202,7 +211,7 @@ class DrainIT {
       int cut = out.lastIndexOf('\n');
       return new Curl(Integer.parseInt(out.substring(cut + 1).trim()), out.substring(0, cut));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
