@@ -6,6 +6,8 @@ import flynn.api.host.HostStatus;
 import flynn.host.api.HostApi;
 import flynn.host.attach.AttachApi;
 import flynn.host.discovery.Registrar;
+import flynn.host.drain.BackendDrain;
+import flynn.host.drain.RouterDrain;
 import flynn.host.images.BlobstoreSource;
 import flynn.host.images.ImageStore;
 import flynn.host.images.StackImages;
@@ -77,7 +79,8 @@ public final class HostDaemon implements AutoCloseable {
                 c.stateDir().resolve("jobs"),
                 stopGrace,
                 runner.baseEnv(),
-                Clock.systemUTC()),
+                Clock.systemUTC(),
+                c.drainTimeout()),
             runner,
             registrar,
             logs,
@@ -89,7 +92,11 @@ public final class HostDaemon implements AutoCloseable {
                         c.discoverdUrl() == null ? null : new DiscoverdClient(c.discoverdUrl()),
                         c.key()),
                     isRoot()),
-                stacks));
+                stacks),
+            c.discoverdUrl() == null
+                ? BackendDrain.NONE
+                : new RouterDrain(
+                    new DiscoverdClient(c.discoverdUrl()), c.key(), Clock.systemUTC()));
   }
 
   private static boolean isRoot() {

@@ -1,6 +1,7 @@
 package flynn.node;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Flag defaults that depend on who runs flynn-host: root gets system paths and ports. */
 final class Defaults {
@@ -16,7 +17,9 @@ final class Defaults {
       RunnerChoice runner,
       Path stackDir,
       boolean buildStack,
-      int gitPort) {
+      int gitPort,
+      int routerApiPort,
+      Duration drainTimeout) {
     boolean root = runningAsRoot();
     Path home = Path.of(System.getProperty("user.home"));
     Path state = stateDir(stateDir);
@@ -32,7 +35,9 @@ final class Defaults {
         RunnerChoice.choose(runner, RunnerChoice.thisMachine()),
         stackDir(stackDir, state),
         buildStack,
-        gitPort);
+        gitPort,
+        routerApiPort,
+        drainTimeout);
   }
 
   /** The state dir asked for, or /var/lib/flynn as root and ~/.flynn otherwise. */

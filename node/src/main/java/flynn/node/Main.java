@@ -2,6 +2,7 @@ package flynn.node;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -106,6 +107,23 @@ public final class Main implements Runnable {
                 + " --no-build-stack the first git push builds it and waits).")
     boolean buildStack;
 
+    @Option(
+        names = "--router-api-port",
+        defaultValue = "0",
+        description =
+            "Router API port, for drain waits and metrics (default: a free one; hosts find it in"
+                + " discoverd as router-api).")
+    int routerApiPort;
+
+    @Option(
+        names = "--drain-timeout",
+        defaultValue = "10",
+        paramLabel = "SECONDS",
+        description =
+            "How long stopping a routed job waits at most for the routers to finish its requests"
+                + " (default ${DEFAULT-VALUE}).")
+    int drainTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
       NodeConfig config =
@@ -119,7 +137,9 @@ public final class Main implements Runnable {
               runner,
               stackDir,
               buildStack,
-              gitPort);
+              gitPort,
+              routerApiPort,
+              Duration.ofSeconds(drainTimeoutSeconds));
       Node node = new Node(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -4,6 +4,7 @@ import flynn.api.controller.ControllerClient;
 import flynn.api.discoverd.DiscoverdClient;
 import flynn.api.discoverd.Heartbeat;
 import flynn.api.discoverd.Instance;
+import flynn.api.router.RouterClient;
 import flynn.blobstore.BlobstoreConfig;
 import flynn.blobstore.BlobstoreServer;
 import flynn.controller.ControllerConfig;
@@ -28,6 +29,8 @@ import flynn.host.stack.StackPrebuild;
 import flynn.host.stack.Stacks;
 import flynn.router.RouterConfig;
 import flynn.router.RouterServer;
+import flynn.router.api.RouterApi;
+import flynn.router.api.RouterApiConfig;
 import flynn.router.tls.ClusterCa;
 import flynn.scheduler.Scheduler;
 import flynn.scheduler.SchedulerConfig;
@@ -86,6 +89,9 @@ public final class Node implements AutoCloseable {
     FreePorts.requireFree(config.httpPort(), "--http-port");
     FreePorts.requireFree(config.httpsPort(), "--https-port");
     FreePorts.requireFree(config.gitPort(), "--git-port");
+    if (config.routerApiPort() != 0) {
+      FreePorts.requireFree(config.routerApiPort(), "--router-api-port");
+    }
     String key = state.clusterKey();
     String hostId = state.hostId();
 
@@ -133,7 +139,13 @@ public final class Node implements AutoCloseable {
     HostDaemon host =
         new HostDaemon(
             new HostConfig(
-                hostId, state.resolve("host"), LOOPBACK, FreePorts.pick(), discoverd.url(), key),
+                hostId,
+                state.resolve("host"),
+                LOOPBACK,
+                FreePorts.pick(),
+                discoverd.url(),
+                key,
+                config.drainTimeout()),
             runner(stack),
             stackImages);
     host.start();
@@ -157,6 +169,7 @@ public final class Node implements AutoCloseable {
                 .withHttps(config.httpsPort(), tls));
     router.start();
     started.push(router); // closed first: no new requests reach jobs that are being stopped
+    startRouterApi(router, key, discoverd.url());
 
     started.push(
         GitReceiveRole.start(config, config.stateDir(), key, discoverd.url(), blobstore.url()));
@@ -172,6 +185,25 @@ public final class Node implements AutoCloseable {
       started.push(prebuild);
       prebuild.start();
     }
+  }
+
+  /**
+   * The router's API on loopback (jobs cannot reach it), registered as router-api so hosts wait for
+   * its drain reports; deregistered before the router stops, so stopping jobs then waits for
+   * nothing.
+   */
+  private void startRouterApi(RouterServer router, String key, String discoverdUrl) {
+    RouterApi api =
+        RouterApi.start(
+            RouterApiConfig.of(LOOPBACK, config.routerApiPort(), key),
+            router.drains(),
+            router.metrics());
+    started.push(api);
+    started.push(
+        Heartbeat.start(
+            new DiscoverdClient(discoverdUrl),
+            RouterClient.SERVICE,
+            Instance.of("http", LOOPBACK + ":" + api.port(), Map.of())));
   }
 
   /**

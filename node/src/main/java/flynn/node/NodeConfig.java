@@ -1,6 +1,7 @@
 package flynn.node;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What {@code flynn-host up} was asked for, resolved once from flags and the environment.
@@ -11,6 +12,8 @@ import java.nio.file.Path;
  * @param buildStack whether the build stack ({@code git push} builds run in it) is built in the
  *     background once the cluster is ready, when it is missing
  * @param gitPort gitreceive's direct port (it is also routed at {@code git.<domain>})
+ * @param routerApiPort the router API's port (0: a free one; hosts find it in discoverd)
+ * @param drainTimeout how long stopping a routed job waits at most for the routers to drain it
  */
 public record NodeConfig(
     Path stateDir,
@@ -23,7 +26,9 @@ public record NodeConfig(
     RunnerChoice runner,
     Path stackDir,
     boolean buildStack,
-    int gitPort) {
+    int gitPort,
+    int routerApiPort,
+    Duration drainTimeout) {
 
   /** The controller URL written to the CLI config and printed when ready. */
   public String controllerUrl() {

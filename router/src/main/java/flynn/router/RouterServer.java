@@ -3,8 +3,11 @@ package flynn.router;
 import flynn.api.discoverd.DiscoverdClient;
 import flynn.router.backends.BackendSource;
 import flynn.router.backends.DiscoverdBackends;
+import flynn.router.backends.Drains;
+import flynn.router.backends.RequestObserver;
 import flynn.router.http.AccessLog;
 import flynn.router.http.HttpProxy;
+import flynn.router.metrics.AppMetrics;
 import flynn.router.net.Transport;
 import flynn.router.routes.LiveRoutes;
 import flynn.router.routes.RouteSync;
@@ -43,6 +46,8 @@ public final class RouterServer implements AutoCloseable {
   private final LiveRoutes routes = new LiveRoutes();
   private final Transport transport = Transport.best();
   private final AccessLog accessLog = new AccessLog();
+  private final AppMetrics metrics = new AppMetrics();
+  private Drains drains;
   private DiscoverdBackends discoverd;
   private RouteSync sync;
   private EventLoopGroup boss;
@@ -76,6 +81,8 @@ public final class RouterServer implements AutoCloseable {
     }
     boss = transport.newGroup(1, "router-accept");
     workers = transport.newGroup(config.eventLoopThreads(), "router-io");
+    drains = new Drains(backends);
+    RequestObserver observer = RequestObserver.all(java.util.List.of(drains, metrics));
     proxy =
         new HttpProxy(
             routes,
@@ -84,7 +91,8 @@ public final class RouterServer implements AutoCloseable {
             accessLog,
             config.http(),
             transport,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            observer);
     http = bindHttp();
     if (config.https() != null) {
       https = bindHttps(config.https());
@@ -99,7 +107,8 @@ public final class RouterServer implements AutoCloseable {
             workers,
             config.http().connectTimeout(),
             config.tcpPortMin(),
-            config.tcpPortMax());
+            config.tcpPortMax(),
+            observer);
     routes.onChange(this::followTcp);
     LOG.info(
         "router started transport={} http={} tcp_ports={}-{}",
@@ -185,6 +194,16 @@ public final class RouterServer implements AutoCloseable {
   /** The HTTP proxy, for other listeners (HTTPS) to install in their pipelines. */
   public HttpProxy httpProxy() {
     return proxy;
+  }
+
+  /** In-flight requests per backend and drain reports; set once started. */
+  public Drains drains() {
+    return drains;
+  }
+
+  /** Per-app request metrics. */
+  public AppMetrics metrics() {
+    return metrics;
   }
 
   public AccessLog accessLog() {

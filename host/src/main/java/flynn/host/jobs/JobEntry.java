@@ -16,6 +16,7 @@ final class JobEntry {
   private RunningJob running;
   private boolean stopRequested;
   private final List<Registration> registrations = new ArrayList<>();
+  private final List<String> registeredAddrs = new ArrayList<>();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
   JobEntry(ActiveJob created) {
@@ -50,13 +51,21 @@ final class JobEntry {
     return takeRegistrations();
   }
 
-  /** Keeps a registration; false if the job is stopping (the caller must close it). */
-  synchronized boolean keep(Registration registration) {
+  /**
+   * Keeps a registration of {@code addr}; false if the job is stopping (the caller must close it).
+   */
+  synchronized boolean keep(Registration registration, String addr) {
     if (stopRequested) {
       return false;
     }
     registrations.add(registration);
+    registeredAddrs.add(addr);
     return true;
+  }
+
+  /** Every address the job was registered in discoverd with: what routers may send requests to. */
+  synchronized List<String> registeredAddrs() {
+    return List.copyOf(registeredAddrs);
   }
 
   synchronized List<Registration> takeRegistrations() {

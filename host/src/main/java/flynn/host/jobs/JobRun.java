@@ -184,7 +184,7 @@ final class JobRun implements Runnable {
         Instance.of(port.proto(), address + ":" + port.port(), labels.instanceMeta());
     try {
       Registration registration = jobs.registrar().register(service, instance);
-      if (!entry.keep(registration)) {
+      if (!entry.keep(registration, instance.addr())) {
         registration.close();
       }
       return null;

@@ -10,6 +10,7 @@ import flynn.host.JobRunner;
 import flynn.host.attach.JobConsole;
 import flynn.host.discovery.Registrar;
 import flynn.host.discovery.Registrar.Registration;
+import flynn.host.drain.BackendDrain;
 import flynn.host.feed.Feed;
 import flynn.host.images.ImageLayers;
 import flynn.host.logs.LogStore;
@@ -42,12 +43,27 @@ public final class Jobs implements AutoCloseable {
   /** Slack on top of the grace for a stop to be reported, before a stop request gives up. */
   private static final Duration STOP_SLACK = Duration.ofSeconds(10);
 
+  /** How long a stop waits at most for the routers to drain a job's addresses. */
+  public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
   /**
    * @param jobsDir where each job gets its working directory, {@code <jobsDir>/<job id>}
    * @param baseEnv what every job's env starts from (PATH, HOME), below the job's own
+   * @param drainTimeout how long a stop waits at most for routers to drain the job
    */
   public record Settings(
-      String hostId, Path jobsDir, Duration stopGrace, Map<String, String> baseEnv, Clock clock) {}
+      String hostId,
+      Path jobsDir,
+      Duration stopGrace,
+      Map<String, String> baseEnv,
+      Clock clock,
+      Duration drainTimeout) {
+
+    public Settings(
+        String hostId, Path jobsDir, Duration stopGrace, Map<String, String> baseEnv, Clock clock) {
+      this(hostId, jobsDir, stopGrace, baseEnv, clock, DRAIN_TIMEOUT);
+    }
+  }
 
   private final Settings settings;
   private final JobRunner runner;
@@ -55,6 +71,7 @@ public final class Jobs implements AutoCloseable {
   private final LogStore logs;
   private final StateFile stateFile;
   private final ImageLayers images;
+  private final BackendDrain drain;
   private final JobTable table = new JobTable();
   private final Map<String, JobConsole> consoles = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -78,6 +95,21 @@ public final class Jobs implements AutoCloseable {
       LogStore logs,
       StateFile stateFile,
       ImageLayers images) {
+    this(settings, runner, registrar, logs, stateFile, images, BackendDrain.NONE);
+  }
+
+  /**
+   * @param drain waits for routers to drain a routed job before it is signalled
+   */
+  public Jobs(
+      Settings settings,
+      JobRunner runner,
+      Registrar registrar,
+      LogStore logs,
+      StateFile stateFile,
+      ImageLayers images,
+      BackendDrain drain) {
+    this.drain = drain;
     this.settings = settings;
     this.runner = runner;
     this.registrar = registrar;
@@ -127,8 +159,9 @@ public final class Jobs implements AutoCloseable {
   }
 
   /**
-   * Stops a job: deregisters it, then SIGTERM, then SIGKILL after the grace period. Returns once
-   * its stop is reported. Stopping a stopped job does nothing.
+   * Stops a job: deregisters it, waits (bounded) until the routers have drained it when it was
+   * registered, then SIGTERM, then SIGKILL after the grace period. Returns once its stop is
+   * reported. Stopping a stopped job does nothing.
    */
   public void stop(String id) {
     JobEntry entry = table.get(id).orElseThrow(() -> ApiException.notFound("job", id));
@@ -136,7 +169,11 @@ public final class Jobs implements AutoCloseable {
   }
 
   private void stop(JobEntry entry) {
-    entry.requestStop().forEach(Registration::close);
+    List<Registration> registered = entry.requestStop();
+    registered.forEach(Registration::close);
+    if (!registered.isEmpty() && !entry.finished().isDone()) {
+      drain.await(entry.current().job().id(), entry.registeredAddrs(), settings.drainTimeout());
+    }
     RunningJob running = entry.running();
     if (running != null) {
       running.stop(settings.stopGrace());
@@ -187,7 +224,7 @@ public final class Jobs implements AutoCloseable {
             .toList();
     await(
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)),
-        settings.stopGrace().plus(STOP_SLACK));
+        settings.drainTimeout().plus(settings.stopGrace()).plus(STOP_SLACK));
     table.close();
   }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
   private final DiscoverdClient discoverd;
   private final Map<String, ServiceWatch> watches = new ConcurrentHashMap<>();
   private final Map<String, ServiceBackends> services = new ConcurrentHashMap<>();
+  private final List<Consumer<Backend>> leaveListeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   public DiscoverdBackends(DiscoverdClient discoverd) {
@@ -39,6 +42,23 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
     return s.all();
   }
 
+  @Override
+  public boolean serves(String addr) {
+    for (ServiceBackends s : services.values()) {
+      for (Backend b : s.byId().values()) {
+        if (b.addr().equals(addr)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void onLeave(Consumer<Backend> listener) {
+    leaveListeners.add(listener);
+  }
+
   /** Watches exactly {@code routed}: starts new watches, closes those no route needs. */
   public synchronized void follow(Set<String> routed) {
     if (closed) {
@@ -54,15 +74,24 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
     for (String service : Set.copyOf(watches.keySet())) {
       if (!routed.contains(service)) {
         watches.remove(service).close();
-        services.remove(service);
+        ServiceBackends gone = services.remove(service);
+        if (gone != null) {
+          gone.all().forEach(this::left);
+        }
         LOG.info("backends unwatched service={}", service);
       }
     }
   }
 
   private void apply(String service, ServiceEvent event) {
+    ServiceBackends before = services.get(service);
     ServiceBackends next =
         services.computeIfPresent(service, (name, current) -> current.apply(event));
+    if (before != null && next != null) {
+      before.byId().entrySet().stream()
+          .filter(e -> !next.byId().containsKey(e.getKey()))
+          .forEach(e -> left(e.getValue()));
+    }
     if (next != null && !ServiceEvent.CURRENT.equals(event.kind())) {
       LOG.info(
           "backend event service={} kind={} addr={} backends={}",
@@ -70,6 +99,16 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
           event.kind(),
           event.instance() == null ? "" : event.instance().addr(),
           next.byId().size());
+    }
+  }
+
+  private void left(Backend backend) {
+    for (Consumer<Backend> listener : leaveListeners) {
+      try {
+        listener.accept(backend);
+      } catch (RuntimeException e) {
+        LOG.warn("backend leave listener failed addr={} error={}", backend.addr(), e.toString());
+      }
     }
   }
 

@@ -18,6 +18,9 @@ final class Exchange {
   Backend backend;
   int status;
   long bytes;
+  long bytesIn;
+  Backend observedBackend;
+  boolean observedEnd;
   boolean headSent;
   boolean interim;
   boolean backendKeepAlive;

@@ -1,6 +1,7 @@
 package flynn.router.http;
 
 import flynn.router.backends.BackendSource;
+import flynn.router.backends.RequestObserver;
 import flynn.router.net.Transport;
 import flynn.router.routes.LiveRoutes;
 import flynn.router.sticky.StickyCookies;
@@ -28,6 +29,7 @@ public final class HttpProxy {
   private final HttpProxyConfig config;
   private final Clock clock;
   private final BackendConnector connector;
+  private final RequestObserver observer;
 
   public HttpProxy(
       LiveRoutes routes,
@@ -37,6 +39,22 @@ public final class HttpProxy {
       HttpProxyConfig config,
       Transport transport,
       Clock clock) {
+    this(routes, backends, sticky, accessLog, config, transport, clock, RequestObserver.NONE);
+  }
+
+  /**
+   * @param observer told of each request as it reaches a backend and as it ends
+   */
+  public HttpProxy(
+      LiveRoutes routes,
+      BackendSource backends,
+      StickyCookies sticky,
+      AccessLog accessLog,
+      HttpProxyConfig config,
+      Transport transport,
+      Clock clock,
+      RequestObserver observer) {
+    this.observer = observer;
     this.routes = routes;
     this.backends = backends;
     this.sticky = sticky;
@@ -89,6 +107,10 @@ public final class HttpProxy {
 
   Random random() {
     return ThreadLocalRandom.current();
+  }
+
+  RequestObserver observer() {
+    return observer;
   }
 
   BackendConnector connector() {

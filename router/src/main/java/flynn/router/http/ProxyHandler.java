@@ -1,5 +1,6 @@
 package flynn.router.http;
 
+import flynn.router.backends.RequestObserver;
 import flynn.router.http.ProxyDecision.Forward;
 import flynn.router.http.ProxyDecision.NoBackend;
 import flynn.router.http.ProxyDecision.NoRoute;
@@ -183,6 +184,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     BackendConnector.Connection c = done.getNow();
     e.connection = c;
     e.backend = c.backend();
+    observeStart(e);
     c.handler().attach(this);
     c.channel().read();
     if (e.requestDone) {
@@ -197,6 +199,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
 
   private void forwardRequestPart(HttpContent part) {
     boolean last = part instanceof LastHttpContent;
+    exchange.bytesIn += part.content().readableBytes();
     if (last) {
       exchange.requestDone = true;
     }
@@ -244,6 +247,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       if (e.upgrade && res.status().code() == 101) {
         e.status = 101;
         upgrade = UpgradeSwitch.start(ctx, e, res, proxy.accessLog());
+        ctx.channel().closeFuture().addListener(closed -> observeEnd(e));
         return;
       }
       ResponseHeaders.prepare(e, res, proxy.sticky());
@@ -287,6 +291,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       LOG.info(
           "backend closed mid-response addr={} request_id={}", c.backend().addr(), e.requestId);
       proxy.accessLog().record(e, System.nanoTime());
+      observeEnd(e);
       ctx.close();
       return;
     }
@@ -318,6 +323,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     if (!keepAlive) {
       f.addListener(ChannelFutureListener.CLOSE);
       proxy.accessLog().record(e, System.nanoTime());
+      observeEnd(e);
       return;
     }
     finishIfDone();
@@ -330,6 +336,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       return;
     }
     proxy.accessLog().record(e, System.nanoTime());
+    observeEnd(e);
     if (e.closeAfter) {
       ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
           .addListener(ChannelFutureListener.CLOSE);
@@ -341,6 +348,32 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       timeout.exchangeDone();
     }
     ctx.channel().eventLoop().execute(this::drain);
+  }
+
+  /** Tells the observer the exchange reached its backend (once; a retry reaches it again). */
+  private void observeStart(Exchange e) {
+    if (e.observedBackend == null) {
+      e.observedBackend = e.backend;
+      proxy.observer().started(e.route, e.backend);
+    }
+  }
+
+  /** Tells the observer the exchange ended (once); an upgraded one ends when its relay closes. */
+  private void observeEnd(Exchange e) {
+    if (e.observedEnd) {
+      return;
+    }
+    e.observedEnd = true;
+    proxy
+        .observer()
+        .completed(
+            new RequestObserver.Completed(
+                e.route,
+                e.observedBackend,
+                e.status,
+                e.bytesIn,
+                e.bytes,
+                System.nanoTime() - e.startNanos));
   }
 
   private ForwardedHeaders.Origin origin() {
@@ -364,6 +397,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
         e.status = 499;
       }
       proxy.accessLog().record(e, System.nanoTime());
+      observeEnd(e);
     }
     inbound.forEach(ReferenceCountUtil::release);
     inbound.clear();

@@ -3,6 +3,7 @@ package flynn.router.tcp;
 import flynn.api.router.Route;
 import flynn.router.backends.Backend;
 import flynn.router.backends.BackendSource;
+import flynn.router.backends.RequestObserver;
 import flynn.router.net.RelayHandler;
 import flynn.router.net.Transport;
 import flynn.router.routes.LiveRoutes;
@@ -32,13 +33,16 @@ final class TcpProxyHandler extends ChannelInboundHandlerAdapter {
   private final Transport transport;
   private final Duration connectTimeout;
   private final int port;
+  private final RequestObserver observer;
 
   TcpProxyHandler(
       LiveRoutes routes,
       BackendSource backends,
       Transport transport,
       Duration connectTimeout,
-      int port) {
+      int port,
+      RequestObserver observer) {
+    this.observer = observer;
     this.routes = routes;
     this.backends = backends;
     this.transport = transport;
@@ -57,10 +61,10 @@ final class TcpProxyHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Collections.shuffle(candidates);
-    connect(ctx, candidates, 0);
+    connect(ctx, route, candidates, 0);
   }
 
-  private void connect(ChannelHandlerContext ctx, List<Backend> candidates, int i) {
+  private void connect(ChannelHandlerContext ctx, Route route, List<Backend> candidates, int i) {
     if (i >= candidates.size() || !ctx.channel().isActive()) {
       ctx.close();
       return;
@@ -85,13 +89,25 @@ final class TcpProxyHandler extends ChannelInboundHandlerAdapter {
     f.addListener(done -> {
       if (!done.isSuccess()) {
         LOG.warn("tcp backend connect failed port={} addr={}", port, b.addr());
-        connect(ctx, candidates, i + 1);
+        connect(ctx, route, candidates, i + 1);
         return;
       }
+      observe(client, route, b);
       ctx.pipeline().replace(this, "relay", new RelayHandler(f.channel(), true));
       client.read();
       LOG.debug("tcp connection port={} backend={}", port, b.addr());
     });
+  }
+
+  /** The connection counts as in flight to {@code b} until the client side closes. */
+  private void observe(Channel client, Route route, Backend b) {
+    long start = System.nanoTime();
+    observer.started(route, b);
+    client
+        .closeFuture()
+        .addListener(closed ->
+            observer.completed(
+                new RequestObserver.Completed(route, b, 0, 0, 0, System.nanoTime() - start)));
   }
 
   @Override

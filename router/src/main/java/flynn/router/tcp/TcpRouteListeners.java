@@ -1,6 +1,7 @@
 package flynn.router.tcp;
 
 import flynn.router.backends.BackendSource;
+import flynn.router.backends.RequestObserver;
 import flynn.router.net.Transport;
 import flynn.router.routes.LiveRoutes;
 import flynn.router.routes.RouteTable;
@@ -32,6 +33,7 @@ public final class TcpRouteListeners implements AutoCloseable {
   private final Duration connectTimeout;
   private final int minPort;
   private final int maxPort;
+  private final RequestObserver observer;
   private final Map<Integer, Channel> listening = new HashMap<>();
   private boolean closed;
 
@@ -44,7 +46,9 @@ public final class TcpRouteListeners implements AutoCloseable {
       EventLoopGroup workers,
       Duration connectTimeout,
       int minPort,
-      int maxPort) {
+      int maxPort,
+      RequestObserver observer) {
+    this.observer = observer;
     this.bindHost = bindHost;
     this.minPort = minPort;
     this.maxPort = maxPort;
@@ -101,7 +105,7 @@ public final class TcpRouteListeners implements AutoCloseable {
                       c.pipeline()
                           .addLast(
                               new TcpProxyHandler(
-                                  routes, backends, transport, connectTimeout, port));
+                                  routes, backends, transport, connectTimeout, port, observer));
                     }
                   })
               .bind(bindHost, port)

@@ -6,20 +6,41 @@ import flynn.router.backends.BackendSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** Backends set by the test, per service; the first one of a service counts as its leader. */
+/**
+ * Backends set by the test, per service; the first one of a service counts as its leader. A backend
+ * a later {@link #set} leaves out has left its service.
+ */
 public final class StaticBackends implements BackendSource {
   private final Map<String, List<Backend>> byService = new ConcurrentHashMap<>();
+  private final List<Consumer<Backend>> leaveListeners = new CopyOnWriteArrayList<>();
 
   public void set(String service, String... addrs) {
-    byService.put(
-        service,
-        java.util.Arrays.stream(addrs).map(a -> new Backend(service, a, "app", null)).toList());
+    List<Backend> next =
+        java.util.Arrays.stream(addrs).map(a -> new Backend(service, a, "app", null)).toList();
+    List<Backend> before = byService.put(service, next);
+    if (before != null) {
+      before.stream()
+          .filter(b -> !next.contains(b))
+          .forEach(b -> leaveListeners.forEach(l -> l.accept(b)));
+    }
   }
 
   @Override
   public List<Backend> backends(Route route) {
     List<Backend> all = byService.getOrDefault(route.service(), List.of());
     return route.leader() && !all.isEmpty() ? List.of(all.getFirst()) : all;
+  }
+
+  @Override
+  public boolean serves(String addr) {
+    return byService.values().stream().flatMap(List::stream).anyMatch(b -> b.addr().equals(addr));
+  }
+
+  @Override
+  public void onLeave(Consumer<Backend> listener) {
+    leaveListeners.add(listener);
   }
 }
