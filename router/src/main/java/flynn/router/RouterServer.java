@@ -50,7 +50,7 @@ public final class RouterServer implements AutoCloseable {
   private TcpRouteListeners tcp;
   private HttpProxy proxy;
   private Channel http;
-  private Channel https;
+  private volatile Channel https;
 
   public RouterServer(RouterConfig config) {
     this.config = config;
@@ -84,7 +84,8 @@ public final class RouterServer implements AutoCloseable {
             accessLog,
             config.http(),
             transport,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            this::httpsPort);
     http = bindHttp();
     if (config.https() != null) {
       https = bindHttps(config.https());

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The HTTP proxy's shared parts (routes, backends, backend connection pools, sticky cookies, access
@@ -28,7 +29,11 @@ public final class HttpProxy {
   private final HttpProxyConfig config;
   private final Clock clock;
   private final BackendConnector connector;
+  private final IntSupplier httpsPort;
 
+  /**
+   * @param httpsPort the router's HTTPS port once it listens (-1 without HTTPS), for redirects
+   */
   public HttpProxy(
       LiveRoutes routes,
       BackendSource backends,
@@ -36,7 +41,8 @@ public final class HttpProxy {
       AccessLog accessLog,
       HttpProxyConfig config,
       Transport transport,
-      Clock clock) {
+      Clock clock,
+      IntSupplier httpsPort) {
     this.routes = routes;
     this.backends = backends;
     this.sticky = sticky;
@@ -44,6 +50,7 @@ public final class HttpProxy {
     this.config = config;
     this.clock = clock;
     this.connector = new BackendConnector(transport, config);
+    this.httpsPort = httpsPort;
   }
 
   /** A channel initializer for a plain HTTP/1.1 listener; {@code proto} is "http" or "https". */
@@ -89,6 +96,10 @@ public final class HttpProxy {
 
   Random random() {
     return ThreadLocalRandom.current();
+  }
+
+  int httpsPort() {
+    return httpsPort.getAsInt();
   }
 
   BackendConnector connector() {
