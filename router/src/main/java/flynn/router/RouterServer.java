@@ -12,6 +12,7 @@ import flynn.router.routes.RouteTable;
 import flynn.router.sticky.StickyCookies;
 import flynn.router.tcp.TcpRouteListeners;
 import flynn.router.tls.HttpsInitializer;
+import flynn.router.tls.HttpsLimits;
 import flynn.router.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -51,6 +52,7 @@ public final class RouterServer implements AutoCloseable {
   private HttpProxy proxy;
   private Channel http;
   private volatile Channel https;
+  private TlsContexts certificates;
 
   public RouterServer(RouterConfig config) {
     this.config = config;
@@ -145,9 +147,17 @@ public final class RouterServer implements AutoCloseable {
 
   /** HTTPS: certificates by SNI from the routes' own, the cluster's for every other name. */
   private Channel bindHttps(RouterConfig.Https settings) {
-    TlsContexts certificates = new TlsContexts(settings.clusterCa());
+    certificates =
+        new TlsContexts(
+            settings.clusterCa(), name -> routes.current().matchHttp(name, "/").isPresent());
     certificates.update(routes.current().routes());
     routes.onChange(table -> certificates.update(table.routes()));
+    var limits =
+        new HttpsLimits(
+            settings.handshakeTimeout(),
+            config.http().idleTimeout(),
+            config.http().maxHeaderSize(),
+            HttpsLimits.DEFAULT_MAX_CONCURRENT_STREAMS);
     try {
       return new ServerBootstrap()
           .group(boss, workers)
@@ -157,7 +167,10 @@ public final class RouterServer implements AutoCloseable {
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(
               new HttpsInitializer(
-                  certificates, p -> p.addLast("proxy", proxy.newProxyHandler("https"))))
+                  certificates,
+                  limits,
+                  proxy::addHttp1Codec,
+                  p -> p.addLast("proxy", proxy.newProxyHandler("https"))))
           .bind(config.bindHost(), settings.port())
           .syncUninterruptibly()
           .channel();
@@ -226,6 +239,9 @@ public final class RouterServer implements AutoCloseable {
     }
     if (tcp != null) {
       tcp.close();
+    }
+    if (certificates != null) {
+      certificates.close();
     }
     if (discoverd != null) {
       discoverd.close();

@@ -60,13 +60,21 @@ public final class HttpProxy {
 
   /** Adds idle and header timeouts, the HTTP/1.1 server codec and the proxy to a pipeline. */
   public void addHttp1Handlers(ChannelPipeline p, String proto) {
+    addHttp1Codec(p);
+    p.addLast("proxy", newProxyHandler(proto));
+  }
+
+  /**
+   * Adds idle and header timeouts and the HTTP/1.1 server codec with this proxy's limits (431 for
+   * oversized headers): what turns a connection's bytes (plain, or after TLS) into requests.
+   */
+  public void addHttp1Codec(ChannelPipeline p) {
     long idle = config.idleTimeout().toMillis();
     p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
         .addLast("header-timeout", new HeaderTimeoutHandler(config.headerTimeout()))
         .addLast(
             "http-codec",
-            new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 8192))
-        .addLast("proxy", newProxyHandler(proto));
+            new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 8192));
   }
 
   /** The proxy handler alone, for a channel that already carries HTTP/1.x message objects. */
