@@ -2,7 +2,8 @@
 # Route change with 10,000 routes loaded: starts a cluster (process runner), deploys two apps
 # (alpha and beta, each a web job answering its name), creates ROUTES http routes to alpha through
 # the controller API (in parallel, keep-alive), then times, median of RUNS, from the API call to
-# the router answering with the new target (polled with curl):
+# the router answering with the new target (polled with curl), first with only the apps' own
+# routes loaded (the baseline), then with the ROUTES:
 #   update: PUT of a route to the other app's service;
 #   new:    POST of a new route for a new domain (404 until the router has it).
 # Also prints the flynn-host JVM's heap after a full GC and its RSS, before and after the routes
@@ -44,9 +45,9 @@ JSON
 # answer HOST: what the router answers for HOST (empty on errors)
 answer() { curl -s --max-time 2 -H "Host: $1" "http://127.0.0.1:$HTTP_PORT/" || true; }
 
-# await_answer HOST TEXT: polls the router until HOST answers TEXT (10 s at most)
+# await_answer HOST TEXT [SECONDS]: polls the router until HOST answers TEXT (10 s by default)
 await_answer() {
-  local deadline=$(($(now_ms) + 10000))
+  local deadline=$(($(now_ms) + ${3:-10} * 1000))
   until [ "$(answer "$1")" = "$2" ]; do
     [ "$(now_ms)" -lt "$deadline" ] || { echo "router never answered $2 for $1" >&2; exit 1; }
   done
@@ -92,42 +93,46 @@ PY
 # stats MS...: median, min and max
 stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "median=%dms min=%dms max=%dms (n=%d)", a[int((NR+1)/2)], a[1], a[NR], NR}'; }
 
+# measure_changes LABEL: times RUNS route updates (flip.bench.test between alpha and beta) and RUNS
+# new routes, each from the API call until the router answers with the new target
+measure_changes() {
+  local update_ms=() new_ms=() run start
+  for run in $(seq "$runs"); do
+    [ "$flip_at" = alpha ] && flip_at=beta || flip_at=alpha
+    start=$(now_ms)
+    api_call PUT "/apps/alpha/routes/http/$flip_id" "{\"service\":\"$flip_at-web\"}" >/dev/null
+    await_answer flip.bench.test "$flip_at"
+    update_ms+=($(($(now_ms) - start)))
+  done
+  for run in $(seq "$runs"); do
+    start=$(now_ms)
+    api_call POST /apps/beta/routes \
+      "{\"type\":\"http\",\"domain\":\"new-$run-$2.bench.test\",\"service\":\"beta-web\"}" >/dev/null
+    await_answer "new-$run-$2.bench.test" beta
+    new_ms+=($(($(now_ms) - start)))
+  done
+  echo "$1: route update -> router answers the new service: $(stats "${update_ms[@]}")"
+  echo "$1: new route    -> router answers it:               $(stats "${new_ms[@]}")"
+}
+
 cluster_up
 key=$(sed -n 's/^ *Key *= *"\(.*\)" *$/\1/p' "$FLYNNRC" | head -1)
 deploy_named alpha
 deploy_named beta
 await_answer alpha.localhost alpha
 await_answer beta.localhost beta
+flip_id=$(api_call POST /apps/alpha/routes '{"type":"http","domain":"flip.bench.test","service":"alpha-web"}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+await_answer flip.bench.test alpha
+flip_at=alpha
+measure_changes "baseline (only the apps' own routes)" few
 echo "before the routes: $(memory)"
 
 start=$(now_ms)
 create_routes "$routes"
 created_ms=$(($(now_ms) - start))
-await_answer "r$((routes - 1)).bench.test" alpha
-loaded_ms=$(($(now_ms) - start))
-echo "created $routes routes in ${created_ms}ms ($((routes * 1000 / created_ms))/s, $parallel clients); router had the last after ${loaded_ms}ms"
+echo "created $routes routes in ${created_ms}ms ($((routes * 1000 / created_ms))/s, $parallel clients)"
+await_answer "r$((routes - 1)).bench.test" alpha 600
+echo "the router had the last one after $(($(now_ms) - start))ms"
 echo "with $routes routes: $(memory)"
-
-flip_id=$(api_call POST /apps/alpha/routes '{"type":"http","domain":"flip.bench.test","service":"alpha-web"}' |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-await_answer flip.bench.test alpha
-update_ms=()
-target=alpha
-for run in $(seq "$runs"); do
-  [ "$target" = alpha ] && target=beta || target=alpha
-  start=$(now_ms)
-  api_call PUT "/apps/alpha/routes/http/$flip_id" "{\"service\":\"$target-web\"}" >/dev/null
-  await_answer flip.bench.test "$target"
-  update_ms+=($(($(now_ms) - start)))
-done
-
-new_ms=()
-for run in $(seq "$runs"); do
-  start=$(now_ms)
-  api_call POST /apps/beta/routes "{\"type\":\"http\",\"domain\":\"new$run.bench.test\",\"service\":\"beta-web\"}" >/dev/null
-  await_answer "new$run.bench.test" beta
-  new_ms+=($(($(now_ms) - start)))
-done
-
-echo "route update -> router answers the new service: $(stats "${update_ms[@]}")"
-echo "new route    -> router answers it:               $(stats "${new_ms[@]}")"
+measure_changes "with $routes routes" many
