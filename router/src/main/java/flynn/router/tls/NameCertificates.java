@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,10 @@ final class NameCertificates implements AutoCloseable {
   private final ExecutorService issuing =
       Executors.newThreadPerTaskExecutor(
           Thread.ofVirtual().name("router-cert-issue-", 0).factory());
-  private final Map<String, CompletableFuture<SslContext>> byName;
+  private final Map<String, CompletableFuture<Named>> byName;
+
+  /** A name's context and when to issue a new certificate for it. */
+  private record Named(SslContext context, Instant renewAt) {}
 
   NameCertificates(Issued ca, String domain, Path dir, int maxNames, Clock clock) {
     this.ca = ca;
@@ -56,7 +60,7 @@ final class NameCertificates implements AutoCloseable {
     this.byName =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<SslContext>> e) {
+          protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Named>> e) {
             return size() > maxNames;
           }
         };
@@ -77,21 +81,27 @@ final class NameCertificates implements AutoCloseable {
     return issuable(name, domain);
   }
 
-  /** The context for {@code name}: cached, read from disk, or issued; completes off the loop. */
+  /**
+   * The context for {@code name}: cached, read from disk, or issued (also when the cached one nears
+   * its end); completes off the event loop.
+   */
   CompletableFuture<SslContext> forName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     synchronized (byName) {
-      CompletableFuture<SslContext> known = byName.get(n);
-      if (known != null && !known.isCompletedExceptionally()) {
-        return known;
+      CompletableFuture<Named> known = byName.get(n);
+      if (known == null || known.isCompletedExceptionally() || due(known)) {
+        known = CompletableFuture.supplyAsync(() -> load(n), issuing);
+        byName.put(n, known);
       }
-      CompletableFuture<SslContext> next = CompletableFuture.supplyAsync(() -> load(n), issuing);
-      byName.put(n, next);
-      return next;
+      return known.thenApply(Named::context);
     }
   }
 
-  private SslContext load(String name) {
+  private boolean due(CompletableFuture<Named> known) {
+    return known.isDone() && !clock.instant().isBefore(known.join().renewAt());
+  }
+
+  private Named load(String name) {
     Issued cert = readStored(name);
     String action = "reuse";
     if (cert == null || Renewal.decide(ca, cert, List.of(name), clock.instant()) != Renewal.REUSE) {
@@ -104,7 +114,8 @@ final class NameCertificates implements AutoCloseable {
         name,
         action,
         cert.certificate().getNotAfter().toInstant());
-    return ServerSslContexts.build(cert.chain(), cert.key());
+    Instant renewAt = cert.certificate().getNotAfter().toInstant().minus(Renewal.MARGIN);
+    return new Named(ServerSslContexts.build(cert.chain(), cert.key()), renewAt);
   }
 
   private Issued readStored(String name) {

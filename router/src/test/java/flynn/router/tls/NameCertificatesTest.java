@@ -2,10 +2,14 @@ package flynn.router.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.ssl.SslContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +70,47 @@ class NameCertificatesTest {
 
     try (Stream<Path> files = Files.list(names)) {
       assertThat(files).hasSize(2);
+    }
+  }
+
+  @Test
+  void certificateNearItsEndIsIssuedAgain() throws Exception {
+    ClusterCa cluster = ClusterCa.loadOrCreate(dir.resolve("tls"), "localhost");
+    var clock = new MovableClock(Instant.now());
+
+    try (var certs =
+        new NameCertificates(cluster.authority(), "localhost", dir.resolve("names"), 8, clock)) {
+      SslContext first = certs.forName("demo.localhost").get();
+      SslContext again = certs.forName("demo.localhost").get();
+      clock.now = clock.now.plus(NameCertificates.VALIDITY.minus(Renewal.MARGIN));
+      SslContext renewed = certs.forName("demo.localhost").get();
+
+      assertThat(again).isSameAs(first);
+      assertThat(renewed).isNotSameAs(first);
+    }
+  }
+
+  /** A clock tests move by hand. */
+  private static final class MovableClock extends Clock {
+    Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
     }
   }
 
