@@ -76,6 +76,29 @@ class RoutesIT extends ControllerTestBase {
   }
 
   @Test
+  void httpsRedirectIsStoredChangedAndSentInRouteEvents() {
+    App app = client.apps().create(App.named("demo"));
+
+    Route created =
+        client
+            .routes()
+            .create("demo", http("secure.example.com", null, "demo-web").withHttpsRedirect(true));
+    Route listed = client.routes().get("demo", created.formattedId());
+    Route turnedOff =
+        client
+            .routes()
+            .update("demo", created.formattedId(), Route.of(null, null).withHttpsRedirect(false));
+
+    assertThat(created.redirectsToHttps()).isTrue();
+    assertThat(listed.redirectsToHttps()).isTrue();
+    assertThat(turnedOff.redirectsToHttps()).isFalse();
+    List<Event> events = client.events().list(app.id(), List.of(Event.ROUTE), 0);
+    assertThat(events.stream().filter(e -> e.objectId().equals(created.id())))
+        .extracting(e -> e.data().path("https_redirect").asBoolean(false))
+        .containsExactly(false, true);
+  }
+
+  @Test
   void routesAreListedPerAppAndAllTogether() {
     client.apps().create(App.named("one"));
     client.apps().create(App.named("two"));

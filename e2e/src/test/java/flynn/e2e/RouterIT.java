@@ -39,7 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 4's router acceptance as a user sees it: {@code curl -H 'Host: <app>.localhost'} through
- * {@code --http-port} reaches the app's jobs; a TCP route reaches a TCP echo job.
+ * {@code --http-port} reaches the app's jobs; a TCP route reaches a TCP echo job; curl trusts an
+ * app's name over HTTPS with the cluster CA and follows a route's redirect to HTTPS.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouterIT {
@@ -198,6 +199,72 @@ class RouterIT {
     assertThat(byCluster.certificate().getIssuerX500Principal())
         .isEqualTo(ca.getSubjectX500Principal());
     assertThat(byCluster.response()).containsPattern("^HTTP/1\\.[01] 200 ");
+  }
+
+  @Test
+  @Order(6)
+  void curlTrustsTheAppsNameWithTheClusterCaAndFollowsItsHttpsRedirect() throws Exception {
+    deploy("strict", "web", HEADERS_APP);
+    cluster.flynn("-a", "strict", "scale", "web=1").ok();
+    Path ca = cluster.workDir.resolve("cluster-ca.pem");
+    Files.writeString(
+        ca, Machine.get("http://127.0.0.1:" + cluster.controllerPort + "/ca-cert").body());
+    String host = "strict.localhost";
+    String https = "https://" + host + ":" + cluster.httpsPort;
+    String resolveHttps = host + ":" + cluster.httpsPort + ":127.0.0.1";
+    String resolveHttp = host + ":" + cluster.httpPort + ":127.0.0.1";
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(curlTls("--cacert", ca.toString(), "--resolve", resolveHttps, https + "/"))
+                .startsWith("200 ")
+                .contains("x-forwarded-proto: https"));
+    String routeId = defaultRouteId("strict");
+    cluster.flynn("-a", "strict", "route", "update", routeId, "--https-redirect").ok();
+    String plain = "http://" + host + ":" + cluster.httpPort + "/x?y=1";
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(curlTls("--resolve", resolveHttp, "-o", "/dev/null", plain))
+                .startsWith("308 " + https + "/x?y=1"));
+    assertThat(
+            curlTls(
+                "-L",
+                "--cacert",
+                ca.toString(),
+                "--resolve",
+                resolveHttp,
+                "--resolve",
+                resolveHttps,
+                plain))
+        .startsWith("200 ")
+        .contains("x-forwarded-proto: https");
+  }
+
+  /**
+   * curl's {@code <status> <redirect url>} line, then the body: a refused certificate fails the
+   * assertion inside {@link Machine#run}.
+   */
+  private static String curlTls(String... args) {
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of("curl", "-sS", "--max-time", "10", "-w", "%{http_code} %{redirect_url}\n"));
+    cmd.addAll(List.of(args));
+    String out = Machine.run(cmd.toArray(String[]::new));
+    int cut = out.lastIndexOf('\n', out.length() - 2);
+    return out.substring(cut + 1) + out.substring(0, cut + 1);
+  }
+
+  private String defaultRouteId(String app) throws IOException {
+    JsonHttp http = new JsonHttp("http://127.0.0.1:" + cluster.controllerPort, cluster.key());
+    List<Route> routes = http.get("/apps/" + app + "/routes", new TypeReference<List<Route>>() {});
+    return routes.stream()
+        .filter(r -> (app + ".localhost").equals(r.domain()))
+        .map(Route::formattedId)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no default route for " + app + ": " + routes));
   }
 
   /** What a TLS client saw: the server's certificate for its SNI name, and the raw response. */

@@ -2,6 +2,8 @@ package flynn.router;
 
 import flynn.router.http.HttpProxyConfig;
 import flynn.router.tls.ClusterCa;
+import flynn.router.tls.HttpsLimits;
+import java.time.Duration;
 
 /**
  * How to run a router.
@@ -32,8 +34,15 @@ public record RouterConfig(
     HttpProxyConfig http,
     Https https) {
 
-  /** The HTTPS listener: its port and the cluster certificate for names no route has one for. */
-  public record Https(int port, ClusterCa clusterCa) {}
+  /**
+   * The HTTPS listener: its port, the cluster certificate for names no route has one for, and how
+   * long a TLS handshake may take.
+   */
+  public record Https(int port, ClusterCa clusterCa, Duration handshakeTimeout) {
+    public Https(int port, ClusterCa clusterCa) {
+      this(port, clusterCa, HttpsLimits.DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+  }
 
   public static final int DEFAULT_TCP_PORT_MIN = 3000;
   public static final int DEFAULT_TCP_PORT_MAX = 3500;

@@ -15,6 +15,7 @@ import flynn.router.routes.RouteTable;
 import flynn.router.sticky.StickyCookies;
 import flynn.router.tcp.TcpRouteListeners;
 import flynn.router.tls.HttpsInitializer;
+import flynn.router.tls.HttpsLimits;
 import flynn.router.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -22,6 +23,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -55,7 +57,8 @@ public final class RouterServer implements AutoCloseable {
   private TcpRouteListeners tcp;
   private HttpProxy proxy;
   private Channel http;
-  private Channel https;
+  private volatile Channel https;
+  private TlsContexts certificates;
 
   public RouterServer(RouterConfig config) {
     this.config = config;
@@ -82,7 +85,7 @@ public final class RouterServer implements AutoCloseable {
     boss = transport.newGroup(1, "router-accept");
     workers = transport.newGroup(config.eventLoopThreads(), "router-io");
     drains = new Drains(backends);
-    RequestObserver observer = RequestObserver.all(java.util.List.of(drains, metrics));
+    RequestObserver observer = RequestObserver.all(List.of(drains, metrics));
     proxy =
         new HttpProxy(
             routes,
@@ -92,6 +95,7 @@ public final class RouterServer implements AutoCloseable {
             config.http(),
             transport,
             Clock.systemUTC(),
+            this::httpsPort,
             observer);
     http = bindHttp();
     if (config.https() != null) {
@@ -153,9 +157,17 @@ public final class RouterServer implements AutoCloseable {
 
   /** HTTPS: certificates by SNI from the routes' own, the cluster's for every other name. */
   private Channel bindHttps(RouterConfig.Https settings) {
-    TlsContexts certificates = new TlsContexts(settings.clusterCa());
+    certificates =
+        new TlsContexts(
+            settings.clusterCa(), name -> routes.current().matchHttp(name, "/").isPresent());
     certificates.update(routes.current().routes());
     routes.onChange(table -> certificates.update(table.routes()));
+    var limits =
+        new HttpsLimits(
+            settings.handshakeTimeout(),
+            config.http().idleTimeout(),
+            config.http().maxHeaderSize(),
+            HttpsLimits.DEFAULT_MAX_CONCURRENT_STREAMS);
     try {
       return new ServerBootstrap()
           .group(boss, workers)
@@ -165,7 +177,10 @@ public final class RouterServer implements AutoCloseable {
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(
               new HttpsInitializer(
-                  certificates, p -> p.addLast("proxy", proxy.newProxyHandler("https"))))
+                  certificates,
+                  limits,
+                  proxy::addHttp1Codec,
+                  p -> p.addLast("proxy", proxy.newProxyHandler("https"))))
           .bind(config.bindHost(), settings.port())
           .syncUninterruptibly()
           .channel();
@@ -244,6 +259,9 @@ public final class RouterServer implements AutoCloseable {
     }
     if (tcp != null) {
       tcp.close();
+    }
+    if (certificates != null) {
+      certificates.close();
     }
     if (discoverd != null) {
       discoverd.close();

@@ -34,7 +34,9 @@ public record Route(
     @JsonProperty("sticky") Boolean sticky,
     @JsonProperty("path") String path,
     @JsonProperty("drain_backends") Boolean drainBackends,
-    @JsonProperty("disable_keep_alives") Boolean disableKeepAlives) {
+    @JsonProperty("disable_keep_alives") Boolean disableKeepAlives,
+    // not in Flynn's route: plain-HTTP requests get a 308 to the same URL over https
+    @JsonProperty("https_redirect") Boolean httpsRedirect) {
   public static final String HTTP = "http";
   public static final String TCP = "tcp";
 
@@ -42,7 +44,7 @@ public record Route(
   public static Route of(String type, String service) {
     return new Route(
         type, null, null, service, null, false, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   /** An http route to {@code service} for {@code domain} and a path prefix (null: none). */
@@ -101,6 +103,10 @@ public record Route(
     return edited(f -> f.disableKeepAlives = disableKeepAlives);
   }
 
+  public Route withHttpsRedirect(Boolean httpsRedirect) {
+    return edited(f -> f.httpsRedirect = httpsRedirect);
+  }
+
   /** Flynn's {@code parent_ref} of an app's routes. */
   public static String appRef(String appId) {
     return "controller/apps/" + appId;
@@ -132,6 +138,11 @@ public record Route(
     return !Boolean.TRUE.equals(disableKeepAlives);
   }
 
+  @JsonIgnore
+  public boolean redirectsToHttps() {
+    return Boolean.TRUE.equals(httpsRedirect);
+  }
+
   private Route edited(Consumer<Fields> edit) {
     Fields fields = new Fields(this);
     edit.accept(fields);
@@ -156,6 +167,7 @@ public record Route(
     private String path;
     private Boolean drainBackends;
     private Boolean disableKeepAlives;
+    private Boolean httpsRedirect;
 
     private Fields(Route r) {
       type = r.type;
@@ -174,6 +186,7 @@ public record Route(
       path = r.path;
       drainBackends = r.drainBackends;
       disableKeepAlives = r.disableKeepAlives;
+      httpsRedirect = r.httpsRedirect;
     }
 
     private void domainAndPath(String newDomain, String newPath) {
@@ -208,7 +221,8 @@ public record Route(
           sticky,
           path,
           drainBackends,
-          disableKeepAlives);
+          disableKeepAlives,
+          httpsRedirect);
     }
   }
 }

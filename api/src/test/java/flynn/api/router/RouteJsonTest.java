@@ -56,6 +56,7 @@ class RouteJsonTest {
             .withSticky(true)
             .withDrainBackends(false)
             .withDisableKeepAlives(true)
+            .withHttpsRedirect(true)
             .withService("api");
 
     assertThat(built)
@@ -76,6 +77,7 @@ class RouteJsonTest {
                 true,
                 null,
                 false,
+                true,
                 true));
   }
 }

@@ -45,6 +45,11 @@ final class RouteAddHttpCommand implements Callable<Integer> {
       description = "disable keep-alives between the router and the backends")
   boolean disableKeepAlives;
 
+  @Option(
+      names = "--https-redirect",
+      description = "answer plain-HTTP requests with a redirect to the same URL over HTTPS")
+  boolean httpsRedirect;
+
   @Parameters(paramLabel = "DOMAIN[/path]", description = "e.g. example.com or example.com/path/")
   String domain;
 
@@ -70,6 +75,7 @@ final class RouteAddHttpCommand implements Callable<Integer> {
         .withCertificate(TlsFiles.read(tlsCert, tlsKey))
         .withSticky(sticky)
         .withDrainBackends(!noDrainBackends)
-        .withDisableKeepAlives(disableKeepAlives);
+        .withDisableKeepAlives(disableKeepAlives)
+        .withHttpsRedirect(httpsRedirect);
   }
 }

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code flynn route update <type>/<id> [-s <service>] [-c <cert> -k <key>] [-p <port>]
- * [--[no-]sticky] [--[no-]leader] [--disable-keep-alives|--enable-keep-alives]}: reads the route,
- * changes what the flags say, and puts the whole route back (Flynn's update).
+ * [--[no-]sticky] [--[no-]leader] [--disable-keep-alives|--enable-keep-alives]
+ * [--[no-]https-redirect]}: reads the route, changes what the flags say, and puts the whole route
+ * back (Flynn's update).
  */
 @Command(name = "update", description = "Change a route; flags not given keep their value.")
 final class RouteUpdateCommand implements Callable<Integer> {
@@ -62,6 +63,12 @@ final class RouteUpdateCommand implements Callable<Integer> {
   @Option(names = "--enable-keep-alives", description = "keep-alives to backends (http only)")
   boolean enableKeepAlives;
 
+  @Option(names = "--https-redirect", description = "redirect plain HTTP to HTTPS (http only)")
+  boolean httpsRedirect;
+
+  @Option(names = "--no-https-redirect", description = "serve plain HTTP too (http only)")
+  boolean noHttpsRedirect;
+
   private final Session session;
 
   RouteUpdateCommand(Session session) {
@@ -89,10 +96,14 @@ final class RouteUpdateCommand implements Callable<Integer> {
             || noSticky
             || disableKeepAlives
             || enableKeepAlives
+            || httpsRedirect
+            || noHttpsRedirect
             || tlsCert != null
             || tlsKey != null)) {
       throw new CliException(
-          "sticky sessions, keep-alive and TLS flags are for http routes; " + id + " is tcp");
+          "sticky sessions, keep-alive, redirect and TLS flags are for http routes; "
+              + id
+              + " is tcp");
     }
     if (http && port != null) {
       throw new CliException("-p is for tcp routes; http routes listen on the router's ports");
@@ -109,6 +120,11 @@ final class RouteUpdateCommand implements Callable<Integer> {
         .withDisableKeepAlives(
             http
                 ? choose("keep-alives", disableKeepAlives, enableKeepAlives, !existing.keepsAlive())
+                : null)
+        .withHttpsRedirect(
+            http
+                ? choose(
+                    "https-redirect", httpsRedirect, noHttpsRedirect, existing.redirectsToHttps())
                 : null);
   }
 

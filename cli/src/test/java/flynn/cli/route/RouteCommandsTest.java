@@ -33,6 +33,7 @@ class RouteCommandsTest {
             "--leader",
             "--no-drain-backends",
             "--disable-keep-alives",
+            "--https-redirect",
             "example.com/v1/");
 
     Route r = add.request("demo");
@@ -45,6 +46,7 @@ class RouteCommandsTest {
     assertThat(r.leader()).isTrue();
     assertThat(r.drains()).isFalse();
     assertThat(r.keepsAlive()).isFalse();
+    assertThat(r.redirectsToHttps()).isTrue();
     assertThat(r.certificate()).isNull();
   }
 
@@ -57,6 +59,7 @@ class RouteCommandsTest {
     assertThat(r.drains()).isTrue();
     assertThat(r.keepsAlive()).isTrue();
     assertThat(r.isSticky()).isFalse();
+    assertThat(r.redirectsToHttps()).isFalse();
   }
 
   @Test
@@ -139,6 +142,12 @@ class RouteCommandsTest {
     assertThat(changed.domain()).isEqualTo("example.com");
     assertThat(changed.path()).isEqualTo("/");
     assertThat(changed.keepsAlive()).isTrue();
+    assertThat(changed.redirectsToHttps()).isFalse();
+    assertThat(
+            parse(RouteUpdateCommand.class, "update", "http/" + ID, "--https-redirect")
+                .changed(existing)
+                .redirectsToHttps())
+        .isTrue();
     assertThat(changed.certificate()).as("null keeps the route's certificate").isNull();
   }
 

@@ -45,7 +45,8 @@ public final class RouteRules {
         .withCertificate(certificate)
         .withSticky(Boolean.TRUE.equals(body.sticky()))
         .withDrainBackends(body.drainBackends() == null || body.drainBackends())
-        .withDisableKeepAlives(Boolean.TRUE.equals(body.disableKeepAlives()));
+        .withDisableKeepAlives(Boolean.TRUE.equals(body.disableKeepAlives()))
+        .withHttpsRedirect(Boolean.TRUE.equals(body.httpsRedirect()));
   }
 
   /**
@@ -79,7 +80,9 @@ public final class RouteRules {
         .withDisableKeepAlives(
             body.disableKeepAlives() != null
                 ? body.disableKeepAlives()
-                : existing.disableKeepAlives());
+                : existing.disableKeepAlives())
+        .withHttpsRedirect(
+            body.httpsRedirect() != null ? body.httpsRedirect() : existing.httpsRedirect());
   }
 
   static String type(String type) {
@@ -191,6 +194,10 @@ public final class RouteRules {
     }
     if (requestedCertificate(body) != null) {
       throw ApiException.validation("certificate", "certificates are only for http routes");
+    }
+    if (body.redirectsToHttps()) {
+      throw ApiException.validation(
+          "https_redirect", "https_redirect is only for http routes (tcp routes carry no URLs)");
     }
   }
 

@@ -26,7 +26,8 @@ public final class RouteStore {
   private static final String HTTP_SELECT =
       """
       SELECT r.route_id::text AS route_id, r.parent_ref, r.service, r.domain, r.path, r.leader,
-             r.sticky, r.drain_backends, r.disable_keep_alives, r.created_at, r.updated_at,
+             r.sticky, r.drain_backends, r.disable_keep_alives, r.https_redirect,
+             r.created_at, r.updated_at,
              c.certificate_id::text AS certificate_id, c.cert, c.key,
              c.created_at AS cert_created_at, c.updated_at AS cert_updated_at
       FROM http_routes r LEFT JOIN certificates c ON c.certificate_id = r.certificate_id
@@ -117,9 +118,9 @@ public final class RouteStore {
       h.createUpdate(
               """
               INSERT INTO http_routes (route_id, parent_ref, service, domain, path, leader, sticky,
-                drain_backends, disable_keep_alives, certificate_id)
+                drain_backends, disable_keep_alives, https_redirect, certificate_id)
               VALUES (CAST(:id AS uuid), :parent, :service, :domain, :path, :leader, :sticky,
-                :drain, :keepAlives, CAST(:certificate AS uuid))
+                :drain, :keepAlives, :httpsRedirect, CAST(:certificate AS uuid))
               """)
           .bind("id", r.id())
           .bind("parent", r.parentRef())
@@ -130,6 +131,7 @@ public final class RouteStore {
           .bind("sticky", r.isSticky())
           .bind("drain", r.drains())
           .bind("keepAlives", !r.keepsAlive())
+          .bind("httpsRedirect", r.redirectsToHttps())
           .bind("certificate", r.certificate() == null ? null : r.certificate().id())
           .execute();
     } else {
@@ -154,8 +156,8 @@ public final class RouteStore {
       h.createUpdate(
               """
               UPDATE http_routes SET service = :service, leader = :leader, sticky = :sticky,
-                disable_keep_alives = :keepAlives, certificate_id = CAST(:certificate AS uuid),
-                updated_at = now()
+                disable_keep_alives = :keepAlives, https_redirect = :httpsRedirect,
+                certificate_id = CAST(:certificate AS uuid), updated_at = now()
               WHERE route_id = CAST(:id AS uuid)
               """)
           .bind("id", r.id())
@@ -163,6 +165,7 @@ public final class RouteStore {
           .bind("leader", r.leader())
           .bind("sticky", r.isSticky())
           .bind("keepAlives", !r.keepsAlive())
+          .bind("httpsRedirect", r.redirectsToHttps())
           .bind("certificate", r.certificate() == null ? null : r.certificate().id())
           .execute();
     } else {
@@ -233,7 +236,8 @@ public final class RouteStore {
             Route.http(rs.getString("domain"), rs.getString("path"), rs.getString("service")), rs)
         .withCertificate(rs.getString("certificate_id") == null ? null : certificate(rs))
         .withSticky(rs.getBoolean("sticky"))
-        .withDisableKeepAlives(rs.getBoolean("disable_keep_alives"));
+        .withDisableKeepAlives(rs.getBoolean("disable_keep_alives"))
+        .withHttpsRedirect(rs.getBoolean("https_redirect"));
   }
 
   private static Certificate certificate(ResultSet rs) throws SQLException {

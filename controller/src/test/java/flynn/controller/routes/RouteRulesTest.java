@@ -84,6 +84,26 @@ class RouteRulesTest {
     assertThat(route.isSticky()).isFalse();
     assertThat(route.keepsAlive()).isTrue();
     assertThat(route.certificate()).isNull();
+    assertThat(route.redirectsToHttps()).isFalse();
+  }
+
+  @Test
+  void httpsRedirectIsKeptOnChangesThatLeaveItOutAndRefusedOnTcpRoutes() {
+    Route existing =
+        stored(
+            RouteRules.newRoute(
+                http("example.com", null, "a-web").withHttpsRedirect(true), APP, PORTS));
+
+    assertThat(existing.redirectsToHttps()).isTrue();
+    assertThat(RouteRules.changed(existing, Route.of(null, "b"), PORTS).redirectsToHttps())
+        .isTrue();
+    assertThat(
+            RouteRules.changed(existing, Route.of(null, null).withHttpsRedirect(false), PORTS)
+                .redirectsToHttps())
+        .isFalse();
+    assertRefused(
+        () -> RouteRules.newRoute(tcp(null, "db").withHttpsRedirect(true), APP, PORTS),
+        "https_redirect");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The HTTP proxy's shared parts (routes, backends, backend connection pools, sticky cookies, access
@@ -29,20 +30,11 @@ public final class HttpProxy {
   private final HttpProxyConfig config;
   private final Clock clock;
   private final BackendConnector connector;
+  private final IntSupplier httpsPort;
   private final RequestObserver observer;
 
-  public HttpProxy(
-      LiveRoutes routes,
-      BackendSource backends,
-      StickyCookies sticky,
-      AccessLog accessLog,
-      HttpProxyConfig config,
-      Transport transport,
-      Clock clock) {
-    this(routes, backends, sticky, accessLog, config, transport, clock, RequestObserver.NONE);
-  }
-
   /**
+   * @param httpsPort the router's HTTPS port once it listens (-1 without HTTPS), for redirects
    * @param observer told of each request as it reaches a backend and as it ends
    */
   public HttpProxy(
@@ -53,6 +45,7 @@ public final class HttpProxy {
       HttpProxyConfig config,
       Transport transport,
       Clock clock,
+      IntSupplier httpsPort,
       RequestObserver observer) {
     this.observer = observer;
     this.routes = routes;
@@ -62,6 +55,7 @@ public final class HttpProxy {
     this.config = config;
     this.clock = clock;
     this.connector = new BackendConnector(transport, config);
+    this.httpsPort = httpsPort;
   }
 
   /** A channel initializer for a plain HTTP/1.1 listener; {@code proto} is "http" or "https". */
@@ -71,13 +65,21 @@ public final class HttpProxy {
 
   /** Adds idle and header timeouts, the HTTP/1.1 server codec and the proxy to a pipeline. */
   public void addHttp1Handlers(ChannelPipeline p, String proto) {
+    addHttp1Codec(p);
+    p.addLast("proxy", newProxyHandler(proto));
+  }
+
+  /**
+   * Adds idle and header timeouts and the HTTP/1.1 server codec with this proxy's limits (431 for
+   * oversized headers): what turns a connection's bytes (plain, or after TLS) into requests.
+   */
+  public void addHttp1Codec(ChannelPipeline p) {
     long idle = config.idleTimeout().toMillis();
     p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
         .addLast("header-timeout", new HeaderTimeoutHandler(config.headerTimeout()))
         .addLast(
             "http-codec",
-            new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 8192))
-        .addLast("proxy", newProxyHandler(proto));
+            new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 8192));
   }
 
   /** The proxy handler alone, for a channel that already carries HTTP/1.x message objects. */
@@ -111,6 +113,10 @@ public final class HttpProxy {
 
   RequestObserver observer() {
     return observer;
+  }
+
+  int httpsPort() {
+    return httpsPort.getAsInt();
   }
 
   BackendConnector connector() {

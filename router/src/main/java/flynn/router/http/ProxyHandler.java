@@ -4,6 +4,8 @@ import flynn.router.backends.RequestObserver;
 import flynn.router.http.ProxyDecision.Forward;
 import flynn.router.http.ProxyDecision.NoBackend;
 import flynn.router.http.ProxyDecision.NoRoute;
+import flynn.router.http.ProxyDecision.Redirect;
+import flynn.router.tls.HttpsRedirect;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -12,6 +14,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -25,6 +28,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,12 +139,19 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
             req.headers().get(HttpHeaderNames.HOST),
             exchange.path(),
             stickyAddr,
-            proxy.random());
+            proxy.random(),
+            "http".equals(proto) && proxy.httpsPort() > 0);
     switch (decision) {
       case NoRoute n -> respond(HttpResponseStatus.NOT_FOUND, "no route for this host and path");
       case NoBackend nb -> {
         exchange.route = nb.route();
         respond(HttpResponseStatus.SERVICE_UNAVAILABLE, "no backend available for this route");
+      }
+      case Redirect r -> {
+        exchange.route = r.route();
+        respond(
+            HttpResponseStatus.PERMANENT_REDIRECT,
+            keepAlive -> HttpsRedirect.response(req, proxy.httpsPort(), keepAlive));
       }
       case Forward f -> forward(f, stickyAddr);
     }
@@ -314,12 +325,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
 
   /** Sends the router's own response to the current request. */
   private void respond(HttpResponseStatus status, String text) {
+    respond(status, keepAlive -> ErrorResponses.text(status, text, keepAlive));
+  }
+
+  /** Sends the router's own response, made for whether the connection stays open. */
+  private void respond(HttpResponseStatus status, Function<Boolean, FullHttpResponse> response) {
     Exchange e = exchange;
     boolean keepAlive = e.clientKeepAlive && !e.closeAfter && !e.hasRequestBody();
     e.closeAfter = !keepAlive;
     e.status = status.code();
     e.responseDone = true;
-    ChannelFuture f = ctx.writeAndFlush(ErrorResponses.text(status, text, keepAlive));
+    ChannelFuture f = ctx.writeAndFlush(response.apply(keepAlive));
     if (!keepAlive) {
       f.addListener(ChannelFutureListener.CLOSE);
       proxy.accessLog().record(e, System.nanoTime());

@@ -4,32 +4,39 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * After the TLS handshake, builds the rest of the pipeline for the protocol ALPN chose: {@code
- * http/1.1} (also when the client offered none) gets an HTTP/1 codec; {@code h2} gets HTTP/2
- * framing with one child channel per stream, whose frames become HTTP/1 objects. Either way, the
- * requests then reach the same HTTP proxy part.
+ * http/1.1} (also when the client offered none) gets the HTTP/1 codec with the plain listener's
+ * timeouts and limits; {@code h2} gets HTTP/2 framing (bounded streams and header lists, closed
+ * when idle without streams) with one child channel per stream, whose frames become HTTP/1 objects.
+ * Either way, the requests then reach the same HTTP proxy part.
  */
 final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
   private static final Logger log = LoggerFactory.getLogger(AlpnHandler.class);
-  static final long MAX_CONCURRENT_STREAMS = 256;
 
-  private final Consumer<ChannelPipeline> httpProxy;
+  private final HttpsLimits limits;
+  private final Consumer<ChannelPipeline> http1Codec;
+  private final Consumer<ChannelPipeline> proxy;
 
-  AlpnHandler(Consumer<ChannelPipeline> httpProxy) {
+  AlpnHandler(
+      HttpsLimits limits, Consumer<ChannelPipeline> http1Codec, Consumer<ChannelPipeline> proxy) {
     super(ApplicationProtocolNames.HTTP_1_1);
-    this.httpProxy = httpProxy;
+    this.limits = limits;
+    this.http1Codec = http1Codec;
+    this.proxy = proxy;
   }
 
   @Override
@@ -37,20 +44,28 @@ final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
     ChannelPipeline pipeline = ctx.pipeline();
     switch (protocol) {
       case ApplicationProtocolNames.HTTP_1_1 -> {
-        pipeline.addLast("http-codec", new HttpServerCodec());
+        http1Codec.accept(pipeline);
         addProxy(pipeline);
       }
-      case ApplicationProtocolNames.HTTP_2 -> {
-        pipeline.addLast(
-            "h2-codec",
-            Http2FrameCodecBuilder.forServer()
-                .initialSettings(
-                    Http2Settings.defaultSettings().maxConcurrentStreams(MAX_CONCURRENT_STREAMS))
-                .build());
-        pipeline.addLast("h2-streams", new Http2MultiplexHandler(new StreamInitializer()));
-      }
+      case ApplicationProtocolNames.HTTP_2 -> addHttp2(pipeline);
       default -> throw new IllegalStateException("ALPN chose an unsupported protocol " + protocol);
     }
+  }
+
+  private void addHttp2(ChannelPipeline pipeline) {
+    Http2FrameCodec codec =
+        Http2FrameCodecBuilder.forServer()
+            .initialSettings(
+                Http2Settings.defaultSettings()
+                    .maxConcurrentStreams(limits.maxConcurrentStreams())
+                    .maxHeaderListSize(limits.maxHeaderListSize()))
+            .build();
+    long idle = limits.idleTimeout().toMillis();
+    pipeline
+        .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+        .addLast("h2-codec", codec)
+        .addLast("h2-idle-close", new Http2IdleClose(codec))
+        .addLast("h2-streams", new Http2MultiplexHandler(new StreamInitializer()));
   }
 
   @Override
@@ -64,7 +79,7 @@ final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
 
   private void addProxy(ChannelPipeline pipeline) {
     pipeline.addLast("forwarded-proto", new ForwardedProtoHttps());
-    httpProxy.accept(pipeline);
+    proxy.accept(pipeline);
   }
 
   private final class StreamInitializer extends ChannelInitializer<Channel> {

@@ -63,6 +63,11 @@ final class CaFiles {
   }
 
   private void write(String name, String text, String permissions) {
+    writeAtomically(dir, name, text, permissions);
+  }
+
+  /** Replaces {@code dir/name} atomically with a file created with {@code permissions}. */
+  static void writeAtomically(Path dir, String name, String text, String permissions) {
     try {
       Files.createDirectories(dir);
       Path tmp =

@@ -15,8 +15,17 @@ import org.slf4j.LoggerFactory;
  * @param caCertPem the CA certificate, for clients to trust
  * @param certChainPem the cluster certificate followed by the CA certificate
  * @param keyPem the cluster certificate's private key (PKCS#8)
+ * @param caKeyPem the CA's private key, for certificates of single names ({@link NameCertificates})
+ * @param domain the cluster domain
+ * @param dir where the PEM files are kept
  */
-public record ClusterCa(String caCertPem, String certChainPem, String keyPem) {
+public record ClusterCa(
+    String caCertPem,
+    String certChainPem,
+    String keyPem,
+    String caKeyPem,
+    String domain,
+    Path dir) {
   private static final Logger log = LoggerFactory.getLogger(ClusterCa.class);
   static final Duration CA_VALIDITY = Duration.ofDays(3650);
   static final Duration CERT_VALIDITY = Duration.ofDays(365);
@@ -56,7 +65,18 @@ public record ClusterCa(String caCertPem, String certChainPem, String keyPem) {
         domain,
         renewal.name().toLowerCase(),
         cert.certificate().getNotAfter().toInstant());
-    return new ClusterCa(Pem.of(ca.chain()), Pem.of(cert.chain()), Pem.of(cert.key()));
+    return new ClusterCa(
+        Pem.of(ca.chain()),
+        Pem.of(cert.chain()),
+        Pem.of(cert.key()),
+        Pem.of(ca.key()),
+        domain,
+        dir);
+  }
+
+  /** The CA as certificate and key, to issue more certificates with. */
+  Issued authority() {
+    return new Issued(Pem.certificates(caCertPem), Pem.privateKey(caKeyPem));
   }
 
   static List<String> dnsNames(String domain) {

@@ -1,5 +1,7 @@
 package flynn.router.tls;
 
+import static java.util.stream.Collectors.joining;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,6 +13,8 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -24,6 +28,9 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  * bring all three to {@code flynn route add -c -k}.
  */
 final class Pem {
+  private static final Pattern CERTIFICATE_BLOCK =
+      Pattern.compile("-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", Pattern.DOTALL);
+
   private Pem() {}
 
   static String of(List<X509Certificate> chain) {
@@ -38,13 +45,19 @@ final class Pem {
     }
   }
 
-  /** The certificates of a PEM chain, leaf first; throws when there is none. */
+  /**
+   * The certificates of a PEM chain, leaf first, ignoring other blocks (such as a key in the same
+   * text); throws when there is none.
+   */
   static List<X509Certificate> certificates(String pem) {
+    String onlyCertificates =
+        CERTIFICATE_BLOCK.matcher(pem).results().map(MatchResult::group).collect(joining("\n"));
     try {
       var factory = CertificateFactory.getInstance("X.509");
       var certs =
           factory
-              .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)))
+              .generateCertificates(
+                  new ByteArrayInputStream(onlyCertificates.getBytes(StandardCharsets.UTF_8)))
               .stream()
               .map(X509Certificate.class::cast)
               .toList();

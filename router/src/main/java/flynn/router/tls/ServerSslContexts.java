@@ -33,8 +33,11 @@ final class ServerSslContexts {
 
   /** Throws IllegalArgumentException with a message a route's owner can act on. */
   static SslContext build(CertKey pem) {
-    List<X509Certificate> chain = Pem.certificates(pem.chainPem());
-    PrivateKey key = Pem.privateKey(pem.keyPem());
+    return build(Pem.certificates(pem.chainPem()), Pem.privateKey(pem.keyPem()));
+  }
+
+  /** Throws IllegalArgumentException with a message a route's owner can act on. */
+  static SslContext build(List<X509Certificate> chain, PrivateKey key) {
     if (!Keys.match(key, chain.getFirst().getPublicKey())) {
       throw new IllegalArgumentException(
           "the private key does not belong to the certificate "

@@ -23,7 +23,7 @@ record SniTable(Map<String, CertKey> byDomain) {
   static SniTable of(Collection<Route> routes) {
     var byDomain = new HashMap<String, CertKey>();
     routes.stream()
-        .filter(route -> route.isHttp() && route.domain() != null)
+        .filter(route -> route.isHttp() && route.domain() != null && certificate(route) != null)
         .sorted(Comparator.comparingInt(route -> pathLength(route.path())))
         .forEach(route -> {
           CertKey cert = certificate(route);

@@ -2,13 +2,17 @@ package flynn.router.tls;
 
 import flynn.api.router.Route;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.Mapping;
+import io.netty.util.AsyncMapping;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * cluster certificate for every other name and for clients that send none. {@link
  * #update(Collection)} swaps in a new immutable table atomically; handshakes in progress keep the
  * one they started with. A certificate shared by many routes gets one context, and contexts of
- * unchanged certificates are carried over, so an update only parses what is new.
+ * unchanged certificates are carried over, so an update only parses what is new. A routed name one
+ * label under the cluster domain that no route certificate covers gets its own certificate from the
+ * cluster CA ({@link NameCertificates}), as strict clients refuse {@code *.localhost}; the
+ * handshake waits for it to be issued.
  */
-public final class TlsContexts implements Mapping<String, SslContext> {
+public final class TlsContexts implements AsyncMapping<String, SslContext>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
 
   /** rejected: certificates that failed to load, so later updates neither retry nor re-log them. */
@@ -27,12 +34,26 @@ public final class TlsContexts implements Mapping<String, SslContext> {
       SniTable table, Map<CertKey, SslContext> contexts, Set<CertKey> rejected) {}
 
   private final SslContext cluster;
+  private final NameCertificates names;
+  private final Predicate<String> routed;
   private final AtomicReference<Snapshot> current =
       new AtomicReference<>(new Snapshot(SniTable.EMPTY, Map.of(), Set.of()));
 
-  public TlsContexts(ClusterCa clusterCa) {
+  /**
+   * @param routed whether the router has a route for a server name: only those get a certificate of
+   *     their own
+   */
+  public TlsContexts(ClusterCa clusterCa, Predicate<String> routed) {
     this.cluster =
         ServerSslContexts.build(new CertKey(clusterCa.certChainPem(), clusterCa.keyPem()));
+    this.routed = routed;
+    this.names =
+        new NameCertificates(
+            clusterCa.authority(),
+            clusterCa.domain(),
+            clusterCa.dir().resolve("names"),
+            NameCertificates.MAX_NAMES,
+            Clock.systemUTC());
     log.info("event=tls_contexts provider={}", ServerSslContexts.provider());
   }
 
@@ -56,8 +77,33 @@ public final class TlsContexts implements Mapping<String, SslContext> {
     current.set(new Snapshot(table, Map.copyOf(contexts), Set.copyOf(rejected)));
   }
 
-  /** The context for a client's server name; the cluster's when no route certificate fits. */
+  /**
+   * The context for a client's server name: a route's certificate, else the name's own (issued on
+   * first use), else the cluster's. Completes on another thread when a certificate is issued.
+   */
   @Override
+  public Future<SslContext> map(String serverName, Promise<SslContext> promise) {
+    SslContext fromRoutes = map(serverName);
+    if (fromRoutes != cluster || !names.issuable(serverName) || !routed.test(serverName)) {
+      return promise.setSuccess(fromRoutes);
+    }
+    names
+        .forName(serverName)
+        .whenComplete((context, error) -> {
+          if (error != null) {
+            log.warn(
+                "event=name_certificate_failed name={} error=\"{}\" fallback=cluster_certificate",
+                serverName,
+                error.toString());
+            promise.trySuccess(cluster);
+          } else {
+            promise.trySuccess(context);
+          }
+        });
+    return promise;
+  }
+
+  /** The context for a client's server name; the cluster's when no route certificate fits. */
   public SslContext map(String serverName) {
     Snapshot snapshot = current.get();
     CertKey cert = snapshot.table().lookup(serverName);
@@ -66,6 +112,11 @@ public final class TlsContexts implements Mapping<String, SslContext> {
 
   public SslContext clusterContext() {
     return cluster;
+  }
+
+  @Override
+  public void close() {
+    names.close();
   }
 
   private static SslContext build(CertKey cert, SniTable table) {

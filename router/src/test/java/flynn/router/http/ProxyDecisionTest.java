@@ -14,7 +14,8 @@ class ProxyDecisionTest {
       RouteTable.of(
           List.of(
               http("web", "demo.localhost", "/", "web"),
-              http("none", "empty.localhost", "/", "none")));
+              http("none", "empty.localhost", "/", "none"),
+              http("secure", "secure.localhost", "/", "none").withHttpsRedirect(true)));
   private static final List<Backend> WEB =
       List.of(backend("10.0.0.1:80"), backend("10.0.0.2:80"), backend("10.0.0.3:80"));
 
@@ -29,6 +30,26 @@ class ProxyDecisionTest {
   }
 
   @Test
+  void redirectRoutesRedirectPlainHttpEvenWithoutBackendsButServeHttpsAndAcme() {
+    assertThat(decide("secure.localhost", null)).isInstanceOf(ProxyDecision.Redirect.class);
+    assertThat(
+            ProxyDecision.decide(
+                TABLE, r -> List.of(), "secure.localhost", "/", null, new Random(1), false))
+        .isInstanceOf(ProxyDecision.NoBackend.class);
+    assertThat(
+            ProxyDecision.decide(
+                TABLE,
+                r -> List.of(),
+                "secure.localhost",
+                "/.well-known/acme-challenge/x",
+                null,
+                new Random(1),
+                true))
+        .isInstanceOf(ProxyDecision.NoBackend.class);
+    assertThat(decide("demo.localhost", null)).isInstanceOf(ProxyDecision.Forward.class);
+  }
+
+  @Test
   void theStickyBackendIsTriedFirstWhileItIsUp() {
     for (int seed = 0; seed < 10; seed++) {
       ProxyDecision.Forward f =
@@ -39,7 +60,8 @@ class ProxyDecisionTest {
                   "demo.localhost",
                   "/",
                   "10.0.0.2:80",
-                  new Random(seed));
+                  new Random(seed),
+                  true);
       assertThat(f.candidates().getFirst().addr()).isEqualTo("10.0.0.2:80");
       assertThat(f.candidates()).hasSize(3);
     }
@@ -54,7 +76,13 @@ class ProxyDecisionTest {
 
   private static ProxyDecision decide(String host, String sticky) {
     return ProxyDecision.decide(
-        TABLE, r -> r.service().equals("web") ? WEB : List.of(), host, "/", sticky, new Random(1));
+        TABLE,
+        r -> r.service().equals("web") ? WEB : List.of(),
+        host,
+        "/",
+        sticky,
+        new Random(1),
+        true);
   }
 
   private static Backend backend(String addr) {

@@ -4,6 +4,7 @@ import static flynn.router.routes.TestRoutes.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import flynn.router.backends.BackendSource;
+import flynn.router.backends.RequestObserver;
 import flynn.router.net.Transport;
 import flynn.router.routes.LiveRoutes;
 import flynn.router.routes.RouteTable;
@@ -31,14 +32,20 @@ class ProxyHandlerTest {
           new AccessLog(),
           config,
           Transport.NIO,
-          Clock.systemUTC());
+          Clock.systemUTC(),
+          () -> 8443,
+          RequestObserver.NONE);
   private final EmbeddedChannel channel =
       new EmbeddedChannel(
           new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 8192),
           proxy.newProxyHandler("http"));
 
   ProxyHandlerTest() {
-    routes.replace(RouteTable.of(List.of(http("web", "demo.localhost", "/", "demo-web"))));
+    routes.replace(
+        RouteTable.of(
+            List.of(
+                http("web", "demo.localhost", "/", "demo-web"),
+                http("secure", "secure.localhost", "/", "secure-web").withHttpsRedirect(true))));
   }
 
   @AfterEach
@@ -92,6 +99,38 @@ class ProxyHandlerTest {
     assertThat(response()).contains("404");
     channel.runPendingTasks();
     assertThat(channel.isOpen()).isFalse();
+  }
+
+  @Test
+  void plainHttpOnARedirectRouteIs308ToHttpsKeepingPathQueryAndConnection() {
+    send("POST /a/b?x=1 HTTP/1.1\r\nHost: secure.localhost:8080\r\nContent-Length: 0\r\n\r\n");
+
+    assertThat(response())
+        .startsWith("HTTP/1.1 308 Permanent Redirect")
+        .contains("location: https://secure.localhost:8443/a/b?x=1");
+    channel.runPendingTasks();
+    assertThat(channel.isOpen()).isTrue();
+  }
+
+  @Test
+  void acmeChallengesOnARedirectRouteAreNotRedirected() {
+    send("GET /.well-known/acme-challenge/t0k3n HTTP/1.1\r\nHost: secure.localhost\r\n\r\n");
+
+    assertThat(response()).startsWith("HTTP/1.1 503");
+  }
+
+  @Test
+  void requestsThatCameOverHttpsAreNotRedirected() {
+    EmbeddedChannel tls =
+        new EmbeddedChannel(new HttpServerCodec(), proxy.newProxyHandler("https"));
+    tls.writeInbound(
+        Unpooled.copiedBuffer(
+            "GET / HTTP/1.1\r\nHost: secure.localhost\r\n\r\n", StandardCharsets.ISO_8859_1));
+
+    ByteBuf out = tls.readOutbound();
+    assertThat(out.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 503");
+    out.release();
+    tls.finishAndReleaseAll();
   }
 
   private void send(String raw) {

@@ -109,4 +109,34 @@ class RouteTableTest {
             "catch-all",
             "db");
   }
+
+  @Test
+  void routesChangedOneByOneIndexLikeATableBuiltWhole() {
+    RouteTable stepwise = RouteTable.empty();
+    for (Route r : TABLE.routes()) {
+      stepwise = stepwise.with(r);
+    }
+    stepwise =
+        stepwise
+            .with(http("api", "demo.localhost", "/api/", "moved-api"))
+            .with(http("gone", "gone.localhost", "/", "gone-web"))
+            .without(http("gone", null, null, null))
+            .with(tcp("t1", 3002, "db", true));
+
+    RouteTable whole =
+        RouteTable.of(
+            TABLE.routes().stream()
+                .map(r -> r.id().equals("api") ? r.withService("moved-api") : r)
+                .map(r -> r.id().equals("t1") ? tcp("t1", 3002, "db", true) : r)
+                .toList());
+    for (String host :
+        List.of("demo.localhost", "a.b.example.com", "paris.eu.example.com", "gone.localhost")) {
+      for (String path : List.of("/", "/api/x", "/api/v2/y")) {
+        assertThat(stepwise.matchHttp(host, path)).isEqualTo(whole.matchHttp(host, path));
+      }
+    }
+    assertThat(stepwise.services()).isEqualTo(whole.services()).doesNotContain("demo-api");
+    assertThat(stepwise.tcpRoutes()).isEqualTo(whole.tcpRoutes()).containsOnlyKeys(3002);
+    assertThat(stepwise.size()).isEqualTo(whole.size());
+  }
 }

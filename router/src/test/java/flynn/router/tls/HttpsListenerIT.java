@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -44,7 +45,7 @@ class HttpsListenerIT {
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
     cluster = ClusterCa.loadOrCreate(dir, "flynn.test");
-    contexts = new TlsContexts(cluster);
+    contexts = new TlsContexts(cluster, name -> name.equals("routed.flynn.test"));
     contexts.update(
         List.of(httpRoute("custom.example.org", "/", certs.serverCert("custom.example.org"))));
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -55,6 +56,8 @@ class HttpsListenerIT {
             .childHandler(
                 new HttpsInitializer(
                     contexts,
+                    new HttpsLimits(Duration.ofSeconds(5), Duration.ofSeconds(60), 16384, 16),
+                    pipeline -> pipeline.addLast(new HttpServerCodec()),
                     pipeline ->
                         pipeline.addLast(new HttpObjectAggregator(1 << 20), new EchoHandler())))
             .bind("127.0.0.1", 0)
@@ -107,6 +110,14 @@ class HttpsListenerIT {
         .contains("issuer=O=Flynn, CN=Test CA");
     assertThat(OpensslClient.handshake(port, "demo.flynn.test", TIMEOUT))
         .contains("subject=CN=flynn.test")
+        .contains("issuer=O=Flynn, CN=Flynn cluster CA flynn.test")
+        .contains("ALPN protocol: h2");
+  }
+
+  @Test
+  void routedNameUnderTheClusterDomainGetsItsOwnCertificateFromTheClusterCa() throws Exception {
+    assertThat(OpensslClient.handshake(port, "routed.flynn.test", TIMEOUT))
+        .contains("subject=CN=routed.flynn.test")
         .contains("issuer=O=Flynn, CN=Flynn cluster CA flynn.test")
         .contains("ALPN protocol: h2");
   }

@@ -3,6 +3,7 @@ package flynn.router.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import flynn.api.router.Route;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -26,17 +27,32 @@ class HttpsRedirectTest {
   }
 
   @Test
-  void responseIsAnEmptyMovedPermanently() {
+  void responseIsAnEmptyPermanentRedirectThatKeepsTheMethod() {
     var request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/login");
     request.headers().set(HttpHeaderNames.HOST, "demo.flynn.test:80");
 
-    var response = HttpsRedirect.response(request, 443);
+    var response = HttpsRedirect.response(request, 443, true);
 
-    assertThat(response.status().code()).isEqualTo(301);
+    assertThat(response.status().code()).isEqualTo(308);
     assertThat(response.headers().get(HttpHeaderNames.LOCATION))
         .isEqualTo("https://demo.flynn.test/login");
     assertThat(response.headers().getInt(HttpHeaderNames.CONTENT_LENGTH)).isZero();
     response.release();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @CsvSource({
+    "true, demo.flynn.test, /, true",
+    "false, demo.flynn.test, /, false",
+    "true, '', /, false",
+    "true, demo.flynn.test, /.well-known/acme-challenge/abc, false",
+    "true, demo.flynn.test, /.well-known/other, true",
+  })
+  void appliesToRedirectRoutesWithAHostExceptAcmeChallenges(
+      boolean redirect, String host, String path, boolean applies) {
+    Route route = Route.http("demo.flynn.test", null, "web").withHttpsRedirect(redirect);
+
+    assertThat(HttpsRedirect.applies(route, host, path)).isEqualTo(applies);
   }
 
   @Test

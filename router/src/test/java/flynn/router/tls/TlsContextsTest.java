@@ -24,7 +24,7 @@ class TlsContextsTest {
 
   @Test
   void routeCertificateIsChosenByServerName() {
-    var tls = new TlsContexts(cluster);
+    var tls = new TlsContexts(cluster, name -> false);
     tls.update(List.of(httpRoute("custom.example.org", "/", custom)));
 
     assertThat(tls.map("custom.example.org")).isNotSameAs(tls.clusterContext());
@@ -33,7 +33,7 @@ class TlsContextsTest {
 
   @Test
   void wildcardRouteCertificateServesItsSubdomains() {
-    var tls = new TlsContexts(cluster);
+    var tls = new TlsContexts(cluster, name -> false);
     tls.update(List.of(httpRoute("*.wild.example.org", "/", wildcard)));
 
     assertThat(tls.map("a.wild.example.org")).isSameAs(tls.map("b.wild.example.org"));
@@ -42,7 +42,7 @@ class TlsContextsTest {
 
   @Test
   void otherNamesAndClientsWithoutSniGetTheClusterCertificate() {
-    var tls = new TlsContexts(cluster);
+    var tls = new TlsContexts(cluster, name -> false);
     tls.update(List.of(httpRoute("custom.example.org", "/", custom)));
 
     assertThat(tls.map("demo.flynn.test")).isSameAs(tls.clusterContext());
@@ -51,7 +51,7 @@ class TlsContextsTest {
 
   @Test
   void certificateSharedByRoutesAndKeptAcrossUpdatesIsLoadedOnce() {
-    var tls = new TlsContexts(cluster);
+    var tls = new TlsContexts(cluster, name -> false);
     tls.update(List.of(httpRoute("custom.example.org", "/", custom)));
     var before = tls.map("custom.example.org");
 
@@ -66,7 +66,7 @@ class TlsContextsTest {
 
   @Test
   void removedRouteFallsBackToTheClusterCertificate() {
-    var tls = new TlsContexts(cluster);
+    var tls = new TlsContexts(cluster, name -> false);
     tls.update(List.of(httpRoute("custom.example.org", "/", custom)));
 
     tls.update(List.of());
@@ -76,7 +76,7 @@ class TlsContextsTest {
 
   @Test
   void brokenRouteCertificateFallsBackWithoutHarmingOthers() {
-    var tls = new TlsContexts(cluster);
+    var tls = new TlsContexts(cluster, name -> false);
     var mismatched = new CertKey(custom.chainPem(), wildcard.keyPem());
     var garbage = new CertKey("not pem", "not pem");
 
