@@ -14,6 +14,7 @@ public final class ControllerClient {
   private final JobsClient jobs;
   private final EventsClient events;
   private final RoutesClient routes;
+  private final DeploymentsClient deployments;
 
   public ControllerClient(String url, String key) {
     this.http = new JsonHttp(url, key);
@@ -23,6 +24,7 @@ public final class ControllerClient {
     this.jobs = new JobsClient(http);
     this.events = new EventsClient(http);
     this.routes = new RoutesClient(http);
+    this.deployments = new DeploymentsClient(http);
   }
 
   public String url() {
@@ -51,6 +53,10 @@ public final class ControllerClient {
 
   public RoutesClient routes() {
     return routes;
+  }
+
+  public DeploymentsClient deployments() {
+    return deployments;
   }
 
   /** {@code GET /ca-cert}: the cluster CA certificate in PEM (needs no key). */
