@@ -21,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  * after {@code Http2StreamFrameToHttpObjectCodec}).
  */
 public final class HttpProxy {
+  /**
+   * The largest body part the codecs hand on: larger than any one socket read, so that a read
+   * becomes one part (a zero-copy slice) and one write, not a write per 8 KiB (Netty's default).
+   */
+  static final int MAX_CHUNK_SIZE = 1 << 20;
+
   private final LiveRoutes routes;
   private final BackendSource backends;
   private final StickyCookies sticky;
@@ -58,7 +64,8 @@ public final class HttpProxy {
         .addLast("header-timeout", new HeaderTimeoutHandler(config.headerTimeout()))
         .addLast(
             "http-codec",
-            new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 8192))
+            new HttpServerCodec(
+                config.maxInitialLineLength(), config.maxHeaderSize(), MAX_CHUNK_SIZE))
         .addLast("proxy", newProxyHandler(proto));
   }
 

@@ -41,6 +41,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
   private final HttpProxy proxy;
   private final String proto;
   private final ArrayDeque<Object> inbound = new ArrayDeque<>();
+  private final Runnable drainTask = this::drain;
   private ChannelHandlerContext ctx;
   private Exchange exchange;
   private boolean connecting;
@@ -373,7 +374,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     if (headerTimeout != null) {
       headerTimeout.exchangeDone();
     }
-    ctx.channel().eventLoop().execute(this::drain);
+    ctx.channel().eventLoop().execute(drainTask);
   }
 
   private ForwardedHeaders.Origin origin() {
