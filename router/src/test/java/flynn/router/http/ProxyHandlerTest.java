@@ -23,12 +23,13 @@ class ProxyHandlerTest {
   private final LiveRoutes routes = new LiveRoutes();
   private final BackendSource noBackends = route -> List.of();
   private final HttpProxyConfig config = HttpProxyConfig.defaults();
+  private final AccessLog accessLog = new AccessLog();
   private final HttpProxy proxy =
       new HttpProxy(
           routes,
           noBackends,
           new StickyCookies("k"),
-          new AccessLog(),
+          accessLog,
           config,
           Transport.NIO,
           Clock.systemUTC());
@@ -44,6 +45,7 @@ class ProxyHandlerTest {
   @AfterEach
   void noLeaks() {
     channel.finishAndReleaseAll();
+    accessLog.close();
   }
 
   @Test
