@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Router throughput and latency: wrk through our router, through nginx and HAProxy (Debian
 # packages, reverse proxies with keep-alive to the same backend) and straight to the backend, in
-# one run: req/s, p50 and p99 for a 100-byte and a 1 MiB response, plain and TLS, with req/s and
-# p99 as ratios to nginx's. The backend is nginx serving two static files, run as the app's web
+# one run: req/s, p50, p99 and CPU time per request for a 100-byte and a 1 MiB response, plain
+# and TLS, each as a ratio to nginx's. The backend is nginx serving two static files, run as the app's web
 # job (process runner), so the router finds it in discoverd like any app.
 # Needs root to install nginx, haproxy and wrk with apt when they are missing.
-# Knobs: DURATION (10s), WARMUP (3s), CONNS (32), THREADS (1).
+# The machine is shared and noisy: ROUNDS rounds, each measuring every target in turn
+# (interleaved), and the table shows each figure's median over the rounds.
+# Knobs: DURATION (5s), WARMUP (2s), CONNS (32), THREADS (1), ROUNDS (3).
 RUNNER=process # the baselines reach the backend job's port on the host
 . "$(dirname "$(readlink -f "$0")")/common.sh"
-duration="${DURATION:-10s}"; warmup="${WARMUP:-3s}"; conns="${CONNS:-32}"; threads="${THREADS:-1}"
+duration="${DURATION:-5s}"; warmup="${WARMUP:-2s}"; conns="${CONNS:-32}"; threads="${THREADS:-1}"
+rounds="${ROUNDS:-3}"
 flynn="$BENCH_ROOT/bin/flynn"
 host_header="bench.localhost"
 PROXY_PIDS=""
@@ -80,6 +83,7 @@ start_proxies() {
       location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\";
         proxy_max_temp_file_size 0; } }"
   /usr/sbin/nginx -p "$BENCH_DIR" -e "$BENCH_DIR/proxy.error.log" -c "$BENCH_DIR/proxy.conf" &
+  NGINX_PID=$!
   PROXY_PIDS="$PROXY_PIDS $!"
   cat >"$BENCH_DIR/haproxy.cfg" <<CFG
 global
@@ -100,6 +104,7 @@ backend backend
   server b1 127.0.0.1:$BACKEND_PORT
 CFG
   /usr/sbin/haproxy -db -f "$BENCH_DIR/haproxy.cfg" &
+  HAPROXY_PID=$!
   PROXY_PIDS="$PROXY_PIDS $!"
   wait_200 "http://127.0.0.1:$NGINX_PORT/small" && wait_200 "http://127.0.0.1:$HAPROXY_PORT/small"
 }
@@ -124,16 +129,43 @@ wait_200() {
 
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
 
-# measure NAME URL: one row of raw figures "name body proto rps p50 p99" into results
+# cpu_ticks PID...: user+system CPU ticks of the given processes and all their descendants
+cpu_ticks() {
+  local pids="$*" all="" p
+  while [ -n "$pids" ]; do
+    all="$all $pids"
+    pids="$(for p in $pids; do pgrep -P "$p" || true; done | tr '\n' ' ' | xargs)"
+  done
+  for p in $all; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s+=$1} END {print s+0}'
+}
+
+# pids_of NAME: the processes that serve target NAME, for its CPU time per request
+pids_of() {
+  case "$1" in
+    backend) cat "$BENCH_DIR/backend.pid" ;;
+    nginx) echo "$NGINX_PID" ;;
+    haproxy) echo "$HAPROXY_PID" ;;
+    router) echo "$HOST_PID" ;; # the whole flynn-host JVM: GC and compiler threads count too
+  esac
+}
+
+# measure NAME URL: one row of raw figures "name body proto rps p50 p99 cpu_us_per_request"
+# into results. The CPU time per request is the target's own (its processes' user+system time over
+# the run, divided by the requests served): a figure the other load on the machine disturbs far less
+# than req/s.
 measure() {
-  local out="$BENCH_DIR/wrk.$1.$3.$4.txt"
+  local out="$BENCH_DIR/wrk.$1.$3.$4.txt" pids ticks0 ticks1
   wrk -t"$threads" -c"$conns" -d"$warmup" -H "Host: $host_header" "$2" >/dev/null 2>&1
+  pids=$(pids_of "$1")
+  ticks0=$(cpu_ticks $pids)
   wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "Host: $host_header" "$2" >"$out" 2>&1
-  local rps p50 p99
+  ticks1=$(cpu_ticks $pids)
+  local rps p50 p99 cpu
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out" | to_ms)
   p99=$(awk '$1 == "99%" {print $2}' "$out" | to_ms)
-  echo "$1 $3 $4 ${rps:-0} ${p50:-0} ${p99:-0}" >>"$BENCH_DIR/results"
+  cpu=$(awk -v t=$((ticks1 - ticks0)) -v hz="$(getconf CLK_TCK)" '/ requests in / {if ($1 > 0) printf "%.1f", t * 1000000 / hz / $1}' "$out")
+  echo "$1 $3 $4 ${rps:-0} ${p50:-0} ${p99:-0} ${cpu:-0}" >>"$BENCH_DIR/results"
 }
 
 install_tools
@@ -148,26 +180,44 @@ router=yes
 wait_200 "http://127.0.0.1:$HTTP_PORT/small" || { router=no; echo "router.sh: the router does not answer on $HTTP_PORT; its rows are left out" >&2; }
 
 : >"$BENCH_DIR/results"
-for body in small 1m; do
-  for proto in plain tls; do
-    if [ "$proto" = plain ]; then
-      measure backend "http://127.0.0.1:$BACKEND_PORT/$body" "$body" "$proto"
-      measure nginx "http://127.0.0.1:$NGINX_PORT/$body" "$body" "$proto"
-      measure haproxy "http://127.0.0.1:$HAPROXY_PORT/$body" "$body" "$proto"
-      [ "$router" = yes ] && measure router "http://127.0.0.1:$HTTP_PORT/$body" "$body" "$proto"
-    else
-      measure backend "https://127.0.0.1:$BACKEND_TLS_PORT/$body" "$body" "$proto"
-      measure nginx "https://127.0.0.1:$NGINX_TLS_PORT/$body" "$body" "$proto"
-      measure haproxy "https://127.0.0.1:$HAPROXY_TLS_PORT/$body" "$body" "$proto"
-      [ "$router" = yes ] && measure router "https://127.0.0.1:$HTTPS_PORT/$body" "$body" "$proto"
-    fi
+for _ in $(seq "$rounds"); do
+  for body in small 1m; do
+    for proto in plain tls; do
+      if [ "$proto" = plain ]; then
+        measure backend "http://127.0.0.1:$BACKEND_PORT/$body" "$body" "$proto"
+        measure nginx "http://127.0.0.1:$NGINX_PORT/$body" "$body" "$proto"
+        measure haproxy "http://127.0.0.1:$HAPROXY_PORT/$body" "$body" "$proto"
+        [ "$router" = yes ] && measure router "http://127.0.0.1:$HTTP_PORT/$body" "$body" "$proto"
+      else
+        measure backend "https://127.0.0.1:$BACKEND_TLS_PORT/$body" "$body" "$proto"
+        measure nginx "https://127.0.0.1:$NGINX_TLS_PORT/$body" "$body" "$proto"
+        measure haproxy "https://127.0.0.1:$HAPROXY_TLS_PORT/$body" "$body" "$proto"
+        [ "$router" = yes ] && measure router "https://127.0.0.1:$HTTPS_PORT/$body" "$body" "$proto"
+      fi
+    done
   done
 done
 
-echo "wrk -t$threads -c$conns -d$duration (after a $warmup warm-up), $(nproc) cores; backend: nginx static files (TLS rows: the backend terminates TLS itself)"
-echo "| body | proto | target | req/s | p50 ms | p99 ms | req/s / nginx | p99 / nginx |"
-echo "|---|---|---|---|---|---|---|---|"
-awk '{k=$2" "$3; if ($1=="nginx") {rps[k]=$4; p99[k]=$6}; row[NR]=$0}
+# median NAME BODY PROTO COLUMN: the median over the rounds of one figure
+median() {
+  awk -v n="$1" -v b="$2" -v p="$3" -v c="$4" '$1 == n && $2 == b && $3 == p {print $c}' "$BENCH_DIR/results" |
+    sort -g | awk '{v[NR]=$1} END {if (NR == 0) print 0; else if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'
+}
+: >"$BENCH_DIR/medians"
+for body in small 1m; do
+  for proto in plain tls; do
+    for target in backend nginx haproxy router; do
+      grep -q "^$target $body $proto " "$BENCH_DIR/results" || continue
+      echo "$target $body $proto $(for c in 4 5 6 7; do median $target $body $proto $c; done | xargs)" >>"$BENCH_DIR/medians"
+    done
+  done
+done
+[ -n "${RAW_OUT:-}" ] && cp "$BENCH_DIR/results" "$RAW_OUT" # every round's figures, when asked for
+
+echo "wrk -t$threads -c$conns -d$duration (after a $warmup warm-up), medians of $rounds rounds, $(nproc) cores; backend: nginx static files (TLS rows: the backend terminates TLS itself)"
+echo "| body | proto | target | req/s | p50 ms | p99 ms | CPU us/req | req/s / nginx | p99 / nginx | CPU / nginx |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+awk '{k=$2" "$3; if ($1=="nginx") {rps[k]=$4; p99[k]=$6; cpu[k]=$7}; row[NR]=$0}
   END {for (i=1; i<=NR; i++) {split(row[i], f, " "); k=f[2]" "f[3];
-    printf "| %s | %s | %s | %d | %.2f | %.2f | %.2f | %.2f |\n", f[2], f[3], f[1], f[4], f[5], f[6],
-      (rps[k] > 0 ? f[4]/rps[k] : 0), (p99[k] > 0 ? f[6]/p99[k] : 0)}}' "$BENCH_DIR/results"
+    printf "| %s | %s | %s | %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f |\n", f[2], f[3], f[1], f[4], f[5], f[6], f[7],
+      (rps[k] > 0 ? f[4]/rps[k] : 0), (p99[k] > 0 ? f[6]/p99[k] : 0), (cpu[k] > 0 ? f[7]/cpu[k] : 0)}}' "$BENCH_DIR/medians"

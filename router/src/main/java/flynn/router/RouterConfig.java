@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param discoverdUrl where backends come from
  * @param stickyKey the secret sticky-session cookies are sealed with (node derives it from the
  *     cluster key)
- * @param eventLoopThreads worker event loop threads (0: Netty's default, two per core)
+ * @param eventLoopThreads worker event loop threads (0: one per core)
  * @param http the HTTP proxy's timeouts and limits
  * @param https the HTTPS listener (null: none)
  */

@@ -83,7 +83,7 @@ public final class RouterServer implements AutoCloseable {
       throw new IllegalStateException("router already started");
     }
     boss = transport.newGroup(1, "router-accept");
-    workers = transport.newGroup(config.eventLoopThreads(), "router-io");
+    workers = transport.newGroup(eventLoopThreads(), "router-io");
     drains = new Drains(backends);
     RequestObserver observer = RequestObserver.all(List.of(drains, metrics));
     proxy =
@@ -121,6 +121,15 @@ public final class RouterServer implements AutoCloseable {
         config.tcpPortMin(),
         config.tcpPortMax());
     return this;
+  }
+
+  /**
+   * One event loop per core unless configured: the proxy's work is all on the loops, and more loops
+   * than cores only adds context switches (Netty's default is two per core).
+   */
+  private int eventLoopThreads() {
+    int configured = config.eventLoopThreads();
+    return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
   }
 
   private Channel bindHttp() {
@@ -268,6 +277,7 @@ public final class RouterServer implements AutoCloseable {
     }
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    accessLog.close();
     LOG.info("router stopped");
   }
 }

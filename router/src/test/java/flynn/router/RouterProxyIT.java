@@ -179,6 +179,23 @@ class RouterProxyIT {
   }
 
   @Test
+  void aResponseHeadReachesTheClientBeforeItsBodyIsSent() throws Exception {
+    HttpResponse<InputStream> res =
+        CLIENT
+            .sendAsync(
+                request("demo.localhost", "/held").build(),
+                HttpResponse.BodyHandlers.ofInputStream())
+            .get(10, TimeUnit.SECONDS);
+    assertThat(res.statusCode()).isEqualTo(200);
+    for (HttpBackend b : List.of(one, two, three)) {
+      b.releaseHeld(); // the request went to one of them; the others keep a permit nobody uses
+    }
+    try (InputStream body = res.body()) {
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("released");
+    }
+  }
+
+  @Test
   void webSocketPassesThrough() throws Exception {
     CompletableFuture<String> reply = new CompletableFuture<>();
     WebSocket ws =

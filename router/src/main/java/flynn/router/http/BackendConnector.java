@@ -98,7 +98,8 @@ final class BackendConnector {
               protected void initChannel(Channel ch) {
                 long idle = config.backendIdleTimeout().toMillis();
                 ch.pipeline()
-                    .addLast("http-codec", new HttpClientCodec(8192, 65536, 8192))
+                    .addLast(
+                        "http-codec", new HttpClientCodec(8192, 65536, HttpProxy.MAX_CHUNK_SIZE))
                     .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
                     .addLast("backend", new BackendHandler());
               }

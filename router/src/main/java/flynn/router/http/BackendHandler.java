@@ -19,6 +19,9 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
   interface Sink {
     void backendMessage(Object msg);
 
+    /** The end of one read from the backend: what was written without a flush goes out now. */
+    void backendReadComplete();
+
     void backendClosed();
   }
 
@@ -40,6 +43,14 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     sink.backendMessage(msg);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    Sink s = sink;
+    if (s != null) {
+      s.backendReadComplete();
+    }
   }
 
   @Override

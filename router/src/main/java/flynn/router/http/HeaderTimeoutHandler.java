@@ -21,11 +21,13 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> timer;
   private State state = State.READING_HEAD;
+  private boolean nextRequestStarted;
 
   private enum State {
     BETWEEN_REQUESTS,
     READING_HEAD,
-    IN_EXCHANGE
+    IN_EXCHANGE,
+    READING_AHEAD
   }
 
   HeaderTimeoutHandler(Duration timeout) {
@@ -48,9 +50,13 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (state == State.BETWEEN_REQUESTS && msg instanceof ByteBuf) {
-      state = State.READING_HEAD;
-      arm();
+    if (msg instanceof ByteBuf) {
+      if (state == State.BETWEEN_REQUESTS) {
+        state = State.READING_HEAD;
+        arm();
+      } else if (state == State.READING_AHEAD) {
+        nextRequestStarted = true;
+      }
     }
     ctx.fireChannelRead(msg);
   }
@@ -58,13 +64,30 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
   /** The proxy has a request's headers. */
   void headReceived() {
     state = State.IN_EXCHANGE;
+    nextRequestStarted = false;
     cancel();
+  }
+
+  /**
+   * The proxy has the whole request and reads on while the response is under way: bytes from now on
+   * belong to the next request, whose clock starts when this exchange is done.
+   */
+  void readingAhead() {
+    if (state == State.IN_EXCHANGE) {
+      state = State.READING_AHEAD;
+    }
   }
 
   /** The proxy finished an exchange; the next bytes start a new request. */
   void exchangeDone() {
-    state = State.BETWEEN_REQUESTS;
     cancel();
+    if (nextRequestStarted) {
+      nextRequestStarted = false;
+      state = State.READING_HEAD;
+      arm();
+    } else {
+      state = State.BETWEEN_REQUESTS;
+    }
   }
 
   @Override

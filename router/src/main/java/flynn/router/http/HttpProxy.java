@@ -23,6 +23,12 @@ import java.util.function.IntSupplier;
  * after {@code Http2StreamFrameToHttpObjectCodec}).
  */
 public final class HttpProxy {
+  /**
+   * The largest body part the codecs hand on: larger than any one socket read, so that a read
+   * becomes one part (a zero-copy slice) and one write, not a write per 8 KiB (Netty's default).
+   */
+  static final int MAX_CHUNK_SIZE = 1 << 20;
+
   private final LiveRoutes routes;
   private final BackendSource backends;
   private final StickyCookies sticky;
@@ -79,7 +85,8 @@ public final class HttpProxy {
         .addLast("header-timeout", new HeaderTimeoutHandler(config.headerTimeout()))
         .addLast(
             "http-codec",
-            new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 8192));
+            new HttpServerCodec(
+                config.maxInitialLineLength(), config.maxHeaderSize(), MAX_CHUNK_SIZE));
   }
 
   /** The proxy handler alone, for a channel that already carries HTTP/1.x message objects. */

@@ -46,10 +46,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
   private final HttpProxy proxy;
   private final String proto;
   private final ArrayDeque<Object> inbound = new ArrayDeque<>();
+  private final Runnable drainTask = this::drain;
   private ChannelHandlerContext ctx;
   private Exchange exchange;
   private boolean connecting;
   private UpgradeSwitch upgrade;
+  private boolean headUnflushed;
+  private HeaderTimeoutHandler headerTimeout;
 
   ProxyHandler(HttpProxy proxy, String proto) {
     this.proxy = proxy;
@@ -59,6 +62,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.headerTimeout = ctx.pipeline().get(HeaderTimeoutHandler.class);
     ctx.channel().config().setAutoRead(false);
     if (ctx.channel().isActive()) {
       ctx.read();
@@ -115,9 +119,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
   }
 
   private void begin(HttpRequest req) {
-    HeaderTimeoutHandler timeout = ctx.pipeline().get(HeaderTimeoutHandler.class);
-    if (timeout != null) {
-      timeout.headReceived();
+    if (headerTimeout != null) {
+      headerTimeout.headReceived();
     }
     boolean upgradable =
         HopByHopHeaders.isUpgrade(req.headers())
@@ -223,8 +226,24 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     }
     writeToBackend(part, last);
     if (last) {
+      readAhead();
       finishIfDone();
     }
+  }
+
+  /**
+   * Keeps the client's read interest while the response is under way, once the request is complete:
+   * the next request (or a close) is noticed without re-arming epoll for every request. What it
+   * brings waits in {@code inbound}; an upgrade's bytes are not HTTP, so they are not read early.
+   */
+  private void readAhead() {
+    if (exchange.upgrade || !inbound.isEmpty()) {
+      return;
+    }
+    if (headerTimeout != null) {
+      headerTimeout.readingAhead();
+    }
+    ctx.read();
   }
 
   /** Writes to the backend; the next client read waits for the write unless the body is done. */
@@ -267,6 +286,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       e.bytes += c.content().readableBytes();
     }
     Channel backend = e.connection.channel();
+    if (msg instanceof HttpResponse && !(msg instanceof HttpContent) && !e.interim) {
+      // the head goes out with the first body part, or at the end of this backend read
+      ctx.write(msg, ctx.voidPromise());
+      headUnflushed = true;
+      backend.read();
+      return;
+    }
+    headUnflushed = false;
     boolean last = msg instanceof LastHttpContent;
     ChannelFuture f = ctx.writeAndFlush(msg);
     if (!last || e.interim) {
@@ -287,6 +314,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     if (!e.requestDone) {
       e.closeAfter = true;
       f.addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void backendReadComplete() {
+    if (headUnflushed) {
+      headUnflushed = false;
+      ctx.flush();
     }
   }
 
@@ -359,11 +394,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       return;
     }
     exchange = null;
-    HeaderTimeoutHandler timeout = ctx.pipeline().get(HeaderTimeoutHandler.class);
-    if (timeout != null) {
-      timeout.exchangeDone();
+    if (headerTimeout != null) {
+      headerTimeout.exchangeDone();
     }
-    ctx.channel().eventLoop().execute(this::drain);
+    ctx.channel().eventLoop().execute(drainTask);
   }
 
   /** Tells the observer the exchange reached its backend (once; a retry reaches it again). */

@@ -37,6 +37,31 @@ class HeaderTimeoutHandlerTest {
     channel.finishAndReleaseAll();
   }
 
+  @Test
+  void bytesReadAheadDuringAResponseStartTheNextRequestsClock() {
+    timeout.headReceived();
+    timeout.readingAhead();
+    channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {'G'}));
+    elapse(60);
+    assertThat(channel.isOpen()).as("the response is still under way").isTrue();
+
+    timeout.exchangeDone();
+    elapse(11);
+    assertThat(channel.isOpen()).isFalse();
+    channel.finishAndReleaseAll();
+  }
+
+  @Test
+  void requestBodyBytesDoNotStartTheNextRequestsClock() {
+    timeout.headReceived();
+    channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {'b', 'o', 'd', 'y'}));
+    timeout.readingAhead();
+    timeout.exchangeDone();
+    elapse(60);
+    assertThat(channel.isOpen()).isTrue();
+    channel.finishAndReleaseAll();
+  }
+
   private void elapse(long seconds) {
     channel.advanceTimeBy(seconds, TimeUnit.SECONDS);
     channel.runScheduledPendingTasks();

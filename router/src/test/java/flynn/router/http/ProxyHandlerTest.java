@@ -24,12 +24,13 @@ class ProxyHandlerTest {
   private final LiveRoutes routes = new LiveRoutes();
   private final BackendSource noBackends = route -> List.of();
   private final HttpProxyConfig config = HttpProxyConfig.defaults();
+  private final AccessLog accessLog = new AccessLog();
   private final HttpProxy proxy =
       new HttpProxy(
           routes,
           noBackends,
           new StickyCookies("k"),
-          new AccessLog(),
+          accessLog,
           config,
           Transport.NIO,
           Clock.systemUTC(),
@@ -51,6 +52,7 @@ class ProxyHandlerTest {
   @AfterEach
   void noLeaks() {
     channel.finishAndReleaseAll();
+    accessLog.close();
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP backend on loopback: {@code /sink} reads the request body and answers its length and
@@ -26,6 +28,7 @@ public final class HttpBackend implements AutoCloseable {
   private final String name;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final Semaphore heldBodies = new Semaphore(0);
 
   private HttpBackend(String name, HttpServer server) {
     this.name = name;
@@ -39,6 +42,7 @@ public final class HttpBackend implements AutoCloseable {
     server.createContext("/", b::describe);
     server.createContext("/sink", HttpBackend::sink);
     server.createContext("/blob", HttpBackend::blob);
+    server.createContext("/held", b::held);
     server.setExecutor(b.threads);
     server.start();
     return b;
@@ -86,6 +90,23 @@ public final class HttpBackend implements AutoCloseable {
     try (OutputStream out = ex.getResponseBody()) {
       out.write(blobBytes(size));
     }
+  }
+
+  private void held(HttpExchange ex) throws IOException {
+    ex.sendResponseHeaders(200, 0);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.flush();
+      if (heldBodies.tryAcquire(30, TimeUnit.SECONDS)) {
+        out.write("released".getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Lets one {@code /held} request send its body. */
+  public void releaseHeld() {
+    heldBodies.release();
   }
 
   /** The bytes {@code /blob?size=N} sends. */
