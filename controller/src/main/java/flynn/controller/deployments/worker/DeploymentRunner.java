@@ -172,10 +172,11 @@ public final class DeploymentRunner {
         .forEach(t -> zero.put(t, 0));
     Step stopNew = new Step(Step.Side.NEW, zero, Step.Wait.DOWN);
     for (Step step : List.of(restore, stopNew)) {
-      apply(d, step);
       try {
+        apply(d, step);
         watch.await(releaseOf(d, step), step, timeout(d), false);
-      } catch (DeployFailure e) {
+      } catch (DeployFailure | RuntimeException e) {
+        // best effort (the app may be gone): the deployment must end failed either way
         LOG.warn("rollback step did not settle deployment={} error={}", d.id(), e.getMessage());
       }
     }
