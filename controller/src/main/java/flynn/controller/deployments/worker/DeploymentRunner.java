@@ -78,6 +78,7 @@ public final class DeploymentRunner {
       rollBack(d, e.getMessage(), watch);
       return;
     } catch (RuntimeException e) {
+      stopIfInterrupted(e);
       LOG.error("deployment step failed deployment={}", d.id(), e);
       rollBack(d, "deployment failed: " + e.getMessage(), watch);
       return;
@@ -175,8 +176,11 @@ public final class DeploymentRunner {
       try {
         apply(d, step);
         watch.await(releaseOf(d, step), step, timeout(d), false);
-      } catch (DeployFailure | RuntimeException e) {
+      } catch (RuntimeException e) {
         // best effort (the app may be gone): the deployment must end failed either way
+        stopIfInterrupted(e);
+        LOG.warn("rollback step did not settle deployment={} error={}", d.id(), e.getMessage());
+      } catch (DeployFailure e) {
         LOG.warn("rollback step did not settle deployment={} error={}", d.id(), e.getMessage());
       }
     }
@@ -185,6 +189,18 @@ public final class DeploymentRunner {
       DeploymentEvents.status(h, d, Deployment.FAILED, error);
     });
     LOG.info("deployment rolled back deployment={} app={}", d.id(), d.app());
+  }
+
+  /**
+   * A stopping worker interrupts its runs; a database call cut short by that is a pause (the run
+   * resumes on the next leader), not a failure of the deployment.
+   */
+  private static void stopIfInterrupted(RuntimeException e) throws InterruptedException {
+    if (Thread.currentThread().isInterrupted()) {
+      InterruptedException stopped = new InterruptedException("deploy worker stopping");
+      stopped.initCause(e);
+      throw stopped;
+    }
   }
 
   private static String releaseOf(Deployment d, Step step) {
