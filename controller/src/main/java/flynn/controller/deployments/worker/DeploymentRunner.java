@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import org.jdbi.v3.core.Jdbi;
@@ -70,7 +71,8 @@ public final class DeploymentRunner {
         d.strategy(),
         resumed);
     try {
-      for (Step step : steps(d, resumed)) {
+      List<Step> steps = steps(d, resumed);
+      for (Step step : steps) {
         apply(d, step);
         watch.await(releaseOf(d, step), step, timeout(d), true);
       }
@@ -93,7 +95,7 @@ public final class DeploymentRunner {
           FormationStore store = new FormationStore(h);
           return new Progress(
               orEmpty(d.processes()),
-              release.processes() == null ? java.util.Set.of() : release.processes().keySet(),
+              release.processes() == null ? Set.<String>of() : release.processes().keySet(),
               store.find(d.app(), d.newRelease()).map(Formation::processes).orElse(Map.of()),
               store.find(d.app(), d.oldRelease()).map(Formation::processes).orElse(Map.of()));
         });
