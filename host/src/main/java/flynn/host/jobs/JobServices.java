@@ -99,8 +99,14 @@ final class JobServices implements AutoCloseable {
       return;
     }
     if (state.phase() == HealthState.Phase.UP) {
-      LOG.info("job={} service={} addr={} event=healthy", labels.jobId(), p.service(), p.addr());
-      register(p);
+      String failure = register(p);
+      LOG.info(
+          "job={} service={} addr={} event=healthy registered={} error=\"{}\"",
+          labels.jobId(),
+          p.service(),
+          p.addr(),
+          failure == null,
+          failure == null ? "" : failure);
       return;
     }
     String problem = state.problem(p.spec());
