@@ -11,6 +11,11 @@ import flynn.controller.artifacts.ArtifactService;
 import flynn.controller.cluster.CaCertHandler;
 import flynn.controller.cluster.Hosts;
 import flynn.controller.db.Database;
+import flynn.controller.deployments.DeploymentHandler;
+import flynn.controller.deployments.DeploymentService;
+import flynn.controller.deployments.worker.DeployLeader;
+import flynn.controller.deployments.worker.DeploymentRunner;
+import flynn.controller.deployments.worker.DeploymentWorker;
 import flynn.controller.events.EventBus;
 import flynn.controller.events.EventFollower;
 import flynn.controller.events.EventHandler;
@@ -32,6 +37,8 @@ import flynn.controller.status.StatusHandler;
 import flynn.http.ApiServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class ControllerServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerServer.class);
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+  private static final Duration DEPLOY_POLL = Duration.ofSeconds(2);
 
   private enum State {
     LATENT,
@@ -60,6 +68,7 @@ public final class ControllerServer implements AutoCloseable {
   private HikariDataSource pool;
   private EventBus bus;
   private ApiServer server;
+  private DeploymentWorker deployWorker;
 
   public ControllerServer(ControllerConfig c) {
     this.config = c;
@@ -87,11 +96,23 @@ public final class ControllerServer implements AutoCloseable {
               Set.of("/ping", CaCertHandler.PATH),
               r -> routes(r, jdbi, hosts, jobs),
               List.of(new JobAttach(jobs).route()));
+      deployWorker = deployWorker(jdbi, hosts);
+      deployWorker.start();
       LOG.info("controller started addr={}:{}", config.bindHost(), server.port());
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  private DeploymentWorker deployWorker(Jdbi jdbi, Hosts hosts) {
+    DeployLeader leader =
+        new DeployLeader(() ->
+            DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword()));
+    DeploymentRunner runner =
+        new DeploymentRunner(
+            jdbi, bus, new FormationService(jdbi), Clock.systemUTC(), () -> hosts.all().size());
+    return new DeploymentWorker(jdbi, bus, leader, runner, DEPLOY_POLL);
   }
 
   private void routes(HttpRouting.Builder r, Jdbi jdbi, Hosts hosts, JobService jobs) {
@@ -107,6 +128,7 @@ public final class ControllerServer implements AutoCloseable {
     new ReleaseHandler(new ReleaseService(jdbi)).routes(r);
     new FormationHandler(formations, new FormationStream(formations, follower)).routes(r);
     new JobHandler(jobs).routes(r);
+    new DeploymentHandler(new DeploymentService(jdbi)).routes(r);
     new EventHandler(new EventService(jdbi), follower).routes(r);
     new LogHandler(lookup, new LogService(hosts), KEEP_ALIVE, bus::isClosed).routes(r);
   }
@@ -123,6 +145,9 @@ public final class ControllerServer implements AutoCloseable {
   public void close() {
     if (state.getAndSet(State.CLOSED) == State.CLOSED) {
       return;
+    }
+    if (deployWorker != null) {
+      deployWorker.close(); // its runs resume on the next start (or another controller)
     }
     if (bus != null) {
       bus.close(); // ends the event and formation streams first, so the server can stop

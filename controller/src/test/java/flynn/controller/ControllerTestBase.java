@@ -38,6 +38,7 @@ abstract class ControllerTestBase {
   private EmbeddedPostgres pg;
   private int databases;
   ControllerServer server;
+  ControllerConfig config;
   ControllerClient client;
   HttpClient http;
   String baseUrl;
@@ -62,21 +63,31 @@ abstract class ControllerTestBase {
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + db);
     }
-    server =
-        new ControllerServer(
-            new ControllerConfig(
-                "127.0.0.1",
-                0,
-                pg.getJdbcUrl("postgres", db),
-                "postgres",
-                "postgres",
-                KEY,
-                "localhost",
-                "http://127.0.0.1:" + closedPort(),
-                caCertPem()));
+    config =
+        new ControllerConfig(
+            "127.0.0.1",
+            0,
+            pg.getJdbcUrl("postgres", db),
+            "postgres",
+            "postgres",
+            KEY,
+            "localhost",
+            "http://127.0.0.1:" + closedPort(),
+            caCertPem());
+    startServer();
+  }
+
+  private void startServer() {
+    server = new ControllerServer(config);
     server.start();
     baseUrl = "http://127.0.0.1:" + server.port();
     client = new ControllerClient(baseUrl, KEY);
+  }
+
+  /** Stops the controller and starts a new one on the same database (on another port). */
+  void restartController() {
+    server.close();
+    startServer();
   }
 
   /** The CA certificate the controller serves at /ca-cert; none unless a test class says so. */

@@ -34,6 +34,10 @@ public record Deployment(
   public static final String ONE_DOWN_ONE_UP = "one-down-one-up";
   public static final String IN_BATCHES = "in-batches";
 
+  /** Every strategy the deployer runs. */
+  public static final java.util.Set<String> STRATEGIES =
+      java.util.Set.of(ALL_AT_ONCE, ONE_BY_ONE, ONE_DOWN_ONE_UP, IN_BATCHES);
+
   /** App meta key of the batch size of in-batches deployments (Flynn's). */
   public static final String META_BATCH_SIZE = "flynn-deploy-batch-size";
 

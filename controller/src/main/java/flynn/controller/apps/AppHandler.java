@@ -22,6 +22,10 @@ public final class AppHandler {
         "/apps/{app}",
         (req, res) ->
             Responses.json(res, apps.update(Params.path(req, "app"), Bodies.read(req, App.class))));
+    r.put(
+        "/apps/{app}",
+        (req, res) ->
+            Responses.json(res, apps.update(Params.path(req, "app"), Bodies.read(req, App.class))));
     r.post(
         "/apps/{app}/meta",
         (req, res) ->

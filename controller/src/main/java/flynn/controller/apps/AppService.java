@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import flynn.api.Json;
 import flynn.api.controller.App;
 import flynn.api.controller.AppDeletion;
+import flynn.api.controller.Deployment;
 import flynn.api.controller.Event;
 import flynn.api.http.ApiException;
 import flynn.controller.db.Ids;
@@ -65,13 +66,15 @@ public final class AppService {
             ? names.generate()
             : AppNames.require(body.name());
     Map<String, String> meta =
-        body.meta() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(body.meta());
+        body.meta() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(batchSize(body.meta()));
     meta.putIfAbsent(GC_MAX_INACTIVE, "10");
     return new App(
         id,
         name,
         meta,
-        body.strategy() == null || body.strategy().isEmpty() ? DEFAULT_STRATEGY : body.strategy(),
+        body.strategy() == null || body.strategy().isEmpty()
+            ? DEFAULT_STRATEGY
+            : strategy(body.strategy()),
         null,
         deployTimeout(body.deployTimeout() == null ? DEFAULT_DEPLOY_TIMEOUT : body.deployTimeout()),
         null,
@@ -94,10 +97,10 @@ public final class AppService {
           new App(
               app.id(),
               app.name(),
-              changes.meta() == null ? app.meta() : changes.meta(),
+              changes.meta() == null ? app.meta() : batchSize(changes.meta()),
               changes.strategy() == null || changes.strategy().isEmpty()
                   ? app.strategy()
-                  : changes.strategy(),
+                  : strategy(changes.strategy()),
               app.release(),
               changes.deployTimeout() == null
                   ? app.deployTimeout()
@@ -131,6 +134,36 @@ public final class AppService {
 
   private static boolean isSystemApp(App app) {
     return app.meta() != null && "true".equals(app.meta().get(SYSTEM_APP));
+  }
+
+  private static String strategy(String s) {
+    if (!Deployment.STRATEGIES.contains(s)) {
+      throw ApiException.validation(
+          "strategy",
+          "unknown deployment strategy "
+              + s
+              + "; use one of "
+              + String.join(", ", Deployment.STRATEGIES.stream().sorted().toList()));
+    }
+    return s;
+  }
+
+  /** The meta, after checking its deploy batch size (when set) is a positive number. */
+  private static Map<String, String> batchSize(Map<String, String> meta) {
+    String v = meta.get(Deployment.META_BATCH_SIZE);
+    if (v != null && !v.isEmpty()) {
+      try {
+        if (Integer.parseInt(v.trim()) > 0) {
+          return meta;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw ApiException.validation(
+          "meta",
+          Deployment.META_BATCH_SIZE + " must be a positive whole number, got \"" + v + "\"");
+    }
+    return meta;
   }
 
   private static int deployTimeout(int seconds) {

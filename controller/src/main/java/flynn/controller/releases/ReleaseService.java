@@ -90,11 +90,16 @@ public final class ReleaseService {
               .find(releaseId)
               .orElseThrow(() ->
                   ApiException.validation("id", "could not find release with ID " + releaseId));
-      Release prev = app.release() == null ? null : releases.find(app.release()).orElse(null);
-      new AppStore(h).setRelease(app.id(), release.id());
-      new EventStore(h)
-          .append(app.id(), Event.APP_RELEASE, app.id(), new AppRelease(prev, release));
-      return release;
+      return setCurrent(h, app, release);
     });
+  }
+
+  /** Makes {@code release} the app's current one and records {@code app_release}, in {@code h}. */
+  public static Release setCurrent(Handle h, App app, Release release) {
+    ReleaseStore releases = new ReleaseStore(h);
+    Release prev = app.release() == null ? null : releases.find(app.release()).orElse(null);
+    new AppStore(h).setRelease(app.id(), release.id());
+    new EventStore(h).append(app.id(), Event.APP_RELEASE, app.id(), new AppRelease(prev, release));
+    return release;
   }
 }

@@ -1,0 +1,96 @@
+package flynn.controller.deployments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import flynn.api.controller.App;
+import flynn.api.controller.Deployment;
+import flynn.api.controller.Formation;
+import flynn.api.controller.Release;
+import flynn.api.http.ApiException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NewDeploymentTest {
+  private static final App APP =
+      new App(
+          "a1",
+          "demo",
+          Map.of(Deployment.META_BATCH_SIZE, "3"),
+          "one-by-one",
+          "r1",
+          30,
+          null,
+          null);
+
+  private static Release release(String id, String app, String artifact) {
+    return new Release(id, app, List.of(artifact), null, null, Map.of(), null, null);
+  }
+
+  private static Formation running(Map<String, Integer> processes) {
+    return new Formation("a1", "r1", processes, null, null, null);
+  }
+
+  @Test
+  void deploymentOfARunningAppIsPendingWithTheAppsSettingsAndTheOldFormation() {
+    NewDeployment d =
+        NewDeployment.of(
+            "d1",
+            APP,
+            release("r2", "a1", "slug2"),
+            release("r1", "a1", "slug1"),
+            running(Map.of("web", 2)));
+
+    assertThat(d.switchNow()).isFalse();
+    assertThat(d.type()).isEqualTo(NewDeployment.CODE);
+    assertThat(d.deployment())
+        .extracting(
+            Deployment::status,
+            Deployment::oldRelease,
+            Deployment::newRelease,
+            Deployment::strategy,
+            Deployment::processes,
+            Deployment::deployTimeout,
+            Deployment::deployBatchSize)
+        .containsExactly("pending", "r1", "r2", "one-by-one", Map.of("web", 2), 30, 3);
+  }
+
+  @Test
+  void appRunningNothingSwitchesAtOnce() {
+    NewDeployment d =
+        NewDeployment.of(
+            "d1",
+            APP,
+            release("r2", "a1", "slug1"),
+            release("r1", "a1", "slug1"),
+            running(Map.of("web", 0)));
+
+    assertThat(d.switchNow()).isTrue();
+    assertThat(d.deployment().status()).isEqualTo(Deployment.COMPLETE);
+    assertThat(d.type()).isEqualTo(NewDeployment.CONFIG);
+  }
+
+  @Test
+  void currentReleaseIsCompleteAtOnce() {
+    Release r1 = release("r1", "a1", "slug1");
+
+    assertThat(NewDeployment.of("d1", APP, r1, r1, running(Map.of("web", 2))).switchNow()).isTrue();
+  }
+
+  @Test
+  void releaseOfAnotherAppIsRefused() {
+    assertThatThrownBy(() -> NewDeployment.of("d1", APP, release("r9", "other", "x"), null, null))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("belongs to another app");
+  }
+
+  @Test
+  void unusableBatchSizeMeansNone() {
+    App app =
+        new App("a1", "demo", Map.of(Deployment.META_BATCH_SIZE, "x"), "", null, 30, null, null);
+
+    assertThat(NewDeployment.batchSize(app)).isNull();
+    assertThat(NewDeployment.strategy(app)).isEqualTo(Deployment.ALL_AT_ONCE);
+  }
+}
