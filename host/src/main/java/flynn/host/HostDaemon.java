@@ -7,7 +7,9 @@ import flynn.host.api.HostApi;
 import flynn.host.attach.AttachApi;
 import flynn.host.discovery.Registrar;
 import flynn.host.drain.BackendDrain;
+import flynn.host.drain.BackendReadiness;
 import flynn.host.drain.RouterDrain;
+import flynn.host.drain.RouterReadiness;
 import flynn.host.images.BlobstoreSource;
 import flynn.host.images.ImageStore;
 import flynn.host.images.StackImages;
@@ -96,6 +98,10 @@ public final class HostDaemon implements AutoCloseable {
             c.discoverdUrl() == null
                 ? BackendDrain.NONE
                 : new RouterDrain(
+                    new DiscoverdClient(c.discoverdUrl()), c.key(), Clock.systemUTC()),
+            c.discoverdUrl() == null
+                ? BackendReadiness.NONE
+                : new RouterReadiness(
                     new DiscoverdClient(c.discoverdUrl()), c.key(), Clock.systemUTC()));
   }
 

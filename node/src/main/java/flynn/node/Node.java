@@ -197,6 +197,7 @@ public final class Node implements AutoCloseable {
         RouterApi.start(
             RouterApiConfig.of(LOOPBACK, config.routerApiPort(), key),
             router.drains(),
+            router.readiness(),
             router.metrics());
     started.push(api);
     started.push(

@@ -4,6 +4,7 @@ import flynn.api.discoverd.DiscoverdClient;
 import flynn.router.backends.BackendSource;
 import flynn.router.backends.DiscoverdBackends;
 import flynn.router.backends.Drains;
+import flynn.router.backends.Readiness;
 import flynn.router.backends.RequestObserver;
 import flynn.router.http.AccessLog;
 import flynn.router.http.HttpProxy;
@@ -50,6 +51,7 @@ public final class RouterServer implements AutoCloseable {
   private final AccessLog accessLog = new AccessLog();
   private final AppMetrics metrics = new AppMetrics();
   private Drains drains;
+  private Readiness readiness;
   private DiscoverdBackends discoverd;
   private RouteSync sync;
   private EventLoopGroup boss;
@@ -85,6 +87,7 @@ public final class RouterServer implements AutoCloseable {
     boss = transport.newGroup(1, "router-accept");
     workers = transport.newGroup(config.eventLoopThreads(), "router-io");
     drains = new Drains(backends);
+    readiness = new Readiness(backends);
     RequestObserver observer = RequestObserver.all(List.of(drains, metrics));
     proxy =
         new HttpProxy(
@@ -214,6 +217,11 @@ public final class RouterServer implements AutoCloseable {
   /** In-flight requests per backend and drain reports; set once started. */
   public Drains drains() {
     return drains;
+  }
+
+  /** Waits for addresses to become live backends; set once started. */
+  public Readiness readiness() {
+    return readiness;
   }
 
   /** Per-app request metrics. */

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * One process type of a release. {@code cmd} and {@code entrypoint} are Flynn's deprecated forms of
- * {@code args}; {@link #effectiveArgs()} folds them in.
+ * {@code args}; {@link #effectiveArgs()} folds them in. {@code stop_grace} (seconds between SIGTERM
+ * and SIGKILL when a job of the type is stopped) is this platform's addition; Flynn always gave 10
+ * s.
  */
 public record ProcessType(
     @JsonProperty("args") List<String> args,
@@ -23,7 +25,43 @@ public record ProcessType(
     @JsonProperty("linux_capabilities") List<String> linuxCapabilities,
     @JsonProperty("cmd") List<String> deprecatedCmd,
     @JsonProperty("entrypoint") List<String> deprecatedEntrypoint,
-    @JsonProperty("data") Boolean deprecatedData) {
+    @JsonProperty("data") Boolean deprecatedData,
+    @JsonProperty("stop_grace") Integer stopGrace) {
+
+  /** How long a job of a type with no {@code stop_grace} has between SIGTERM and SIGKILL. */
+  public static final int DEFAULT_STOP_GRACE_SECONDS = 10;
+
+  /** Without {@code stop_grace} (this platform's addition): the host's default grace. */
+  public ProcessType(
+      List<String> args,
+      Map<String, String> env,
+      List<Port> ports,
+      List<VolumeReq> volumes,
+      Boolean omni,
+      Boolean hostNetwork,
+      String service,
+      Boolean resurrect,
+      Map<String, ResourceSpec> resources,
+      List<String> linuxCapabilities,
+      List<String> deprecatedCmd,
+      List<String> deprecatedEntrypoint,
+      Boolean deprecatedData) {
+    this(
+        args,
+        env,
+        ports,
+        volumes,
+        omni,
+        hostNetwork,
+        service,
+        resurrect,
+        resources,
+        linuxCapabilities,
+        deprecatedCmd,
+        deprecatedEntrypoint,
+        deprecatedData,
+        null);
+  }
 
   /** {@code args}, or the deprecated {@code entrypoint} followed by {@code cmd}. */
   public List<String> effectiveArgs() {
@@ -64,7 +102,8 @@ public record ProcessType(
         linuxCapabilities,
         null,
         null,
-        null);
+        null,
+        stopGrace);
   }
 
   public ProcessType withEnv(Map<String, String> newEnv) {
@@ -81,7 +120,8 @@ public record ProcessType(
         linuxCapabilities,
         deprecatedCmd,
         deprecatedEntrypoint,
-        deprecatedData);
+        deprecatedData,
+        stopGrace);
   }
 
   public ProcessType withResources(Map<String, ResourceSpec> newResources) {
@@ -98,7 +138,8 @@ public record ProcessType(
         linuxCapabilities,
         deprecatedCmd,
         deprecatedEntrypoint,
-        deprecatedData);
+        deprecatedData,
+        stopGrace);
   }
 
   public boolean isOmni() {

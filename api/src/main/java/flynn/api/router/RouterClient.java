@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A router's own API (service {@code router-api} in discoverd): drain waits, drain events and
- * per-app request metrics.
+ * A router's own API (service {@code router-api} in discoverd): backend readiness and drain waits,
+ * drain events and per-app request metrics.
  */
 public final class RouterClient {
   /** The service routers register their API as. */
@@ -38,6 +38,22 @@ public final class RouterClient {
             + "&timeout_ms="
             + timeout.toMillis(),
         DrainStatus.class);
+  }
+
+  /**
+   * {@code GET /backends/ready?service=&addr=&timeout_ms=}: waits until the router has {@code addr}
+   * as a live backend of {@code service}, or until {@code timeout} passes; answers at once when no
+   * route uses the service.
+   */
+  public BackendStatus awaitBackend(String service, String addr, Duration timeout) {
+    return http.get(
+        "/backends/ready?service="
+            + URLEncoder.encode(service, StandardCharsets.UTF_8)
+            + "&addr="
+            + URLEncoder.encode(addr, StandardCharsets.UTF_8)
+            + "&timeout_ms="
+            + timeout.toMillis(),
+        BackendStatus.class);
   }
 
   /**

@@ -5,19 +5,25 @@ import flynn.host.discovery.Registrar.Registration;
 import flynn.host.run.RunningJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One job's mutable run state, shared by its lifecycle thread and stop requests. The ordering rule
- * it enforces: once a stop is asked for, no new discoverd registration is kept.
+ * One job's mutable run state, shared by its lifecycle thread, its health monitors and stop
+ * requests. The ordering rule it enforces: once a stop is asked for, no new discoverd registration
+ * is kept.
  */
 final class JobEntry {
+  private record Kept(Registration registration, String addr) {}
+
   private ActiveJob current;
   private RunningJob running;
   private boolean stopRequested;
-  private final List<Registration> registrations = new ArrayList<>();
+  private String unhealthy;
+  private final List<Kept> registrations = new ArrayList<>();
   private final List<String> registeredAddrs = new ArrayList<>();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private final CompletableFuture<Void> stopping = new CompletableFuture<>();
 
   JobEntry(ActiveJob created) {
     this.current = created;
@@ -48,7 +54,13 @@ final class JobEntry {
   /** Marks the job as stopping and hands back its registrations to close before signalling. */
   synchronized List<Registration> requestStop() {
     stopRequested = true;
+    stopping.complete(null);
     return takeRegistrations();
+  }
+
+  /** Completes when a stop is asked for. */
+  CompletableFuture<Void> stopping() {
+    return stopping;
   }
 
   /**
@@ -58,8 +70,10 @@ final class JobEntry {
     if (stopRequested) {
       return false;
     }
-    registrations.add(registration);
-    registeredAddrs.add(addr);
+    registrations.add(new Kept(registration, addr));
+    if (!registeredAddrs.contains(addr)) {
+      registeredAddrs.add(addr);
+    }
     return true;
   }
 
@@ -69,9 +83,28 @@ final class JobEntry {
   }
 
   synchronized List<Registration> takeRegistrations() {
-    List<Registration> taken = List.copyOf(registrations);
+    List<Registration> taken = registrations.stream().map(Kept::registration).toList();
     registrations.clear();
     return taken;
+  }
+
+  /** Takes back the registration of {@code addr}, to close it (its health check failed). */
+  synchronized Optional<Registration> takeRegistration(String addr) {
+    for (int i = 0; i < registrations.size(); i++) {
+      if (registrations.get(i).addr().equals(addr)) {
+        return Optional.of(registrations.remove(i).registration());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Records why the host kills the job (it stayed unhealthy); its crash report says so. */
+  synchronized void markUnhealthy(String problem) {
+    unhealthy = problem;
+  }
+
+  synchronized String unhealthy() {
+    return unhealthy;
   }
 
   CompletableFuture<Void> finished() {

@@ -1,16 +1,15 @@
 package flynn.host.jobs;
 
-import flynn.api.discoverd.Instance;
 import flynn.api.host.ActiveJob;
 import flynn.api.host.HostJob;
 import flynn.api.host.Port;
-import flynn.api.http.ApiException;
 import flynn.host.attach.JobConsole;
 import flynn.host.discovery.Registrar.Registration;
 import flynn.host.logs.JobLog;
 import flynn.host.run.JobLaunch;
 import flynn.host.run.JobLimits;
 import flynn.host.run.OutputSink;
+import flynn.host.run.OutputTail;
 import flynn.host.run.RawLines;
 import flynn.host.run.RunningJob;
 import flynn.host.run.Stdio;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One job's life on its own thread: start the process, wait for its service ports to accept,
- * register them in discoverd, announce it up, wait for the exit, deregister, announce the stop.
+ * One job's life on its own thread: start the process, bring its service ports up (health check,
+ * discoverd, routers; see {@link JobServices}), announce it up, watch its health until the exit,
+ * deregister, announce the stop (a crash with its last lines).
  */
 final class JobRun implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
@@ -39,6 +38,7 @@ final class JobRun implements Runnable {
   private final JobEntry entry;
   private final JobLabels labels;
   private final JobConsole console;
+  private final OutputTail tail = new OutputTail(OutputTail.LINES);
 
   JobRun(Jobs jobs, JobEntry entry) {
     this.jobs = jobs;
@@ -72,7 +72,7 @@ final class JobRun implements Runnable {
     closeRegistrations();
     RunningJob running = entry.running();
     if (running != null && !running.exit().isDone()) {
-      running.stop(jobs.settings().stopGrace());
+      running.stop(jobs.stopGraceOf(entry));
     }
   }
 
@@ -80,7 +80,7 @@ final class JobRun implements Runnable {
     HostJob job = entry.current().job();
     RunningJob running = start(job);
     if (!entry.attach(running)) {
-      running.stop(jobs.settings().stopGrace());
+      running.stop(jobs.stopGraceOf(entry));
     }
     jobs.table()
         .transition(
@@ -88,20 +88,38 @@ final class JobRun implements Runnable {
             JobStates.processStarted(
                 entry.current(), running.process().pid(), running.ip().orElse(null)));
     jobs.persist();
-    if (!entry.stopRequested()) {
-      String failure = bringUp(job, running);
-      if (failure != null) {
-        running.stop(jobs.settings().stopGrace());
-        closeRegistrations();
-        fail(failure);
-        return;
+    try (JobServices services =
+        new JobServices(jobs, entry, labels, running, running.ip().orElse(LOOPBACK))) {
+      if (!entry.stopRequested()) {
+        String failure = services.bringUp();
+        if (failure != null) {
+          running.stop(jobs.stopGraceOf(entry));
+          closeRegistrations();
+          fail(failure);
+          return;
+        }
+        if (!entry.stopRequested()) {
+          transition(JobStates.running(entry.current(), now()));
+          services.watch();
+        }
       }
+      int status = running.exit().join();
+      services.close();
+      console.exited(status);
+      closeRegistrations();
+      transition(ended(status, running));
     }
-    int status = running.exit().join();
-    console.exited(status);
-    closeRegistrations();
+  }
+
+  /** How the job ended: done, or crashed with why (out of memory, unhealthy, its last lines). */
+  private ActiveJob ended(int status, RunningJob running) {
     ActiveJob exited = JobStates.exited(entry.current(), status, entry.stopRequested(), now());
-    transition(running.outOfMemory() ? JobStates.outOfMemory(exited) : exited);
+    if (running.outOfMemory()) {
+      return JobStates.outOfMemory(exited);
+    }
+    String unhealthy = entry.unhealthy();
+    return JobStates.withCrashReport(
+        exited, unhealthy != null ? "killed: " + unhealthy : tail.text());
   }
 
   /**
@@ -145,54 +163,6 @@ final class JobRun implements Runnable {
     };
   }
 
-  /** Waits for the service ports and registers them; the reason it could not, or null. */
-  private String bringUp(HostJob job, RunningJob running) {
-    String address = running.ip().orElse(LOOPBACK);
-    List<Port> services = servicePorts(job);
-    for (Port port : services) {
-      Duration timeout =
-          port.service().check() == null
-              ? Duration.ofSeconds(10)
-              : port.service().check().startTimeoutOrDefault();
-      if (!PortProbe.awaitOpen(address, port.port(), timeout, running.exit())) {
-        if (running.exit().isDone() || entry.stopRequested()) {
-          return null;
-        }
-        return "port "
-            + address
-            + ":"
-            + port.port()
-            + " did not accept TCP connections within "
-            + timeout;
-      }
-    }
-    for (Port port : services) {
-      String failure = register(address, port);
-      if (failure != null) {
-        return failure;
-      }
-    }
-    if (!entry.stopRequested()) {
-      transition(JobStates.running(entry.current(), now()));
-    }
-    return null;
-  }
-
-  private String register(String address, Port port) {
-    String service = port.service().name();
-    Instance instance =
-        Instance.of(port.proto(), address + ":" + port.port(), labels.instanceMeta());
-    try {
-      Registration registration = jobs.registrar().register(service, instance);
-      if (!entry.keep(registration, instance.addr())) {
-        registration.close();
-      }
-      return null;
-    } catch (ApiException e) {
-      return "cannot register in discoverd service " + service + ": " + e.getMessage();
-    }
-  }
-
   private void closeRegistrations() {
     entry.takeRegistrations().forEach(Registration::close);
   }
@@ -219,13 +189,18 @@ final class JobRun implements Runnable {
     if (Boolean.TRUE.equals(job.config().disableLog())) {
       return (stream, line) -> {};
     }
-    return new JobLog(
-        jobs.logs(),
-        jobs.settings().clock(),
-        labels.logName(),
-        jobs.settings().hostId(),
-        labels.jobId(),
-        labels.processType());
+    JobLog log =
+        new JobLog(
+            jobs.logs(),
+            jobs.settings().clock(),
+            labels.logName(),
+            jobs.settings().hostId(),
+            labels.jobId(),
+            labels.processType());
+    return (stream, line) -> {
+      log.line(stream, line);
+      tail.line(stream, line);
+    };
   }
 
   private void fail(String error) {
@@ -252,12 +227,5 @@ final class JobRun implements Runnable {
 
   private static List<Port> portsOf(HostJob job) {
     return job.config().ports() == null ? List.of() : job.config().ports();
-  }
-
-  private static List<Port> servicePorts(HostJob job) {
-    return portsOf(job).stream()
-        .filter(p -> p.service() != null && p.service().name() != null)
-        .filter(p -> "tcp".equals(p.proto()))
-        .toList();
   }
 }

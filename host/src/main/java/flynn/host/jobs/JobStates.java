@@ -88,6 +88,28 @@ final class JobStates {
         "out of memory");
   }
 
+  /**
+   * A crashed job's error says why: {@code report} (its last output lines, or that the host killed
+   * it); other jobs, and a blank report, leave it as is.
+   */
+  static ActiveJob withCrashReport(ActiveJob exited, String report) {
+    if (exited.status() != JobStatus.CRASHED || report == null || report.isBlank()) {
+      return exited;
+    }
+    return new ActiveJob(
+        exited.job(),
+        exited.hostId(),
+        exited.internalIp(),
+        exited.pid(),
+        exited.forceStop(),
+        exited.status(),
+        exited.createdAt(),
+        exited.startedAt(),
+        exited.endedAt(),
+        exited.exitStatus(),
+        report);
+  }
+
   static ActiveJob failed(ActiveJob a, String error, OffsetDateTime now) {
     return new ActiveJob(
         a.job(),

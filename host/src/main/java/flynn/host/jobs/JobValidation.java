@@ -2,7 +2,9 @@ package flynn.host.jobs;
 
 import flynn.api.host.HostJob;
 import flynn.api.host.Mountspec;
+import flynn.api.host.Port;
 import flynn.api.http.ApiException;
+import flynn.host.health.CheckSpec;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,10 @@ final class JobValidation {
       throw ApiException.validation("config.args", "must not contain null");
     }
     validateLayers(job.imageLayers());
+    validateChecks(job.config().ports());
+    if (job.stopGrace() != null && job.stopGrace() < 0) {
+      throw ApiException.validation("stop_grace", "must not be negative: " + job.stopGrace());
+    }
     return new HostJob(
         pathId,
         job.metadata(),
@@ -35,7 +41,18 @@ final class JobValidation {
         job.partition(),
         job.config(),
         job.resurrect(),
-        job.mountspecs());
+        job.mountspecs(),
+        job.stopGrace());
+  }
+
+  /** Every service's health check must be one the host can run (see {@link CheckSpec#of}). */
+  private static void validateChecks(List<Port> ports) {
+    if (ports == null) {
+      return;
+    }
+    ports.stream()
+        .filter(p -> p.service() != null && p.service().check() != null)
+        .forEach(p -> CheckSpec.of(p.service().check()));
   }
 
   private static void validateLayers(List<Mountspec> layers) {

@@ -11,6 +11,7 @@ import flynn.host.attach.JobConsole;
 import flynn.host.discovery.Registrar;
 import flynn.host.discovery.Registrar.Registration;
 import flynn.host.drain.BackendDrain;
+import flynn.host.drain.BackendReadiness;
 import flynn.host.feed.Feed;
 import flynn.host.images.ImageLayers;
 import flynn.host.logs.LogStore;
@@ -46,10 +47,15 @@ public final class Jobs implements AutoCloseable {
   /** How long a stop waits at most for the routers to drain a job's addresses. */
   public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
+  /** How long a routed job's "up" waits at most for the routers to route to it. */
+  public static final Duration ROUTER_READY_TIMEOUT = Duration.ofSeconds(5);
+
   /**
    * @param jobsDir where each job gets its working directory, {@code <jobsDir>/<job id>}
    * @param baseEnv what every job's env starts from (PATH, HOME), below the job's own
+   * @param stopGrace the grace of jobs without their own {@code stop_grace}
    * @param drainTimeout how long a stop waits at most for routers to drain the job
+   * @param routerReadyTimeout how long a routed job's "up" waits at most for the routers
    */
   public record Settings(
       String hostId,
@@ -57,11 +63,22 @@ public final class Jobs implements AutoCloseable {
       Duration stopGrace,
       Map<String, String> baseEnv,
       Clock clock,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      Duration routerReadyTimeout) {
 
     public Settings(
         String hostId, Path jobsDir, Duration stopGrace, Map<String, String> baseEnv, Clock clock) {
       this(hostId, jobsDir, stopGrace, baseEnv, clock, DRAIN_TIMEOUT);
+    }
+
+    public Settings(
+        String hostId,
+        Path jobsDir,
+        Duration stopGrace,
+        Map<String, String> baseEnv,
+        Clock clock,
+        Duration drainTimeout) {
+      this(hostId, jobsDir, stopGrace, baseEnv, clock, drainTimeout, ROUTER_READY_TIMEOUT);
     }
   }
 
@@ -72,6 +89,7 @@ public final class Jobs implements AutoCloseable {
   private final StateFile stateFile;
   private final ImageLayers images;
   private final BackendDrain drain;
+  private final BackendReadiness readiness;
   private final JobTable table = new JobTable();
   private final Map<String, JobConsole> consoles = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -109,7 +127,23 @@ public final class Jobs implements AutoCloseable {
       StateFile stateFile,
       ImageLayers images,
       BackendDrain drain) {
+    this(settings, runner, registrar, logs, stateFile, images, drain, BackendReadiness.NONE);
+  }
+
+  /**
+   * @param readiness waits for routers to route to a job before it is reported up
+   */
+  public Jobs(
+      Settings settings,
+      JobRunner runner,
+      Registrar registrar,
+      LogStore logs,
+      StateFile stateFile,
+      ImageLayers images,
+      BackendDrain drain,
+      BackendReadiness readiness) {
     this.drain = drain;
+    this.readiness = readiness;
     this.settings = settings;
     this.runner = runner;
     this.registrar = registrar;
@@ -176,9 +210,14 @@ public final class Jobs implements AutoCloseable {
     }
     RunningJob running = entry.running();
     if (running != null) {
-      running.stop(settings.stopGrace());
+      running.stop(stopGraceOf(entry));
     }
-    await(entry.finished(), settings.stopGrace().plus(STOP_SLACK));
+    await(entry.finished(), stopGraceOf(entry).plus(STOP_SLACK));
+  }
+
+  /** The job's own grace between SIGTERM and SIGKILL, or the host's. */
+  Duration stopGraceOf(JobEntry entry) {
+    return entry.current().job().stopGraceOr(settings.stopGrace());
   }
 
   /**
@@ -222,9 +261,13 @@ public final class Jobs implements AutoCloseable {
             .filter(e -> !e.finished().isDone())
             .map(e -> CompletableFuture.runAsync(() -> stop(e), stopThread(e)))
             .toList();
+    Duration longestGrace =
+        table.entries().stream()
+            .map(this::stopGraceOf)
+            .reduce(settings.stopGrace(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
     await(
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)),
-        settings.drainTimeout().plus(settings.stopGrace()).plus(STOP_SLACK));
+        settings.drainTimeout().plus(longestGrace).plus(STOP_SLACK));
     table.close();
   }
 
@@ -258,7 +301,8 @@ public final class Jobs implements AutoCloseable {
         job.partition(),
         resolved,
         job.resurrect(),
-        job.mountspecs());
+        job.mountspecs(),
+        job.stopGrace());
   }
 
   private static void await(CompletableFuture<?> future, Duration timeout) {
@@ -283,6 +327,14 @@ public final class Jobs implements AutoCloseable {
 
   ImageLayers images() {
     return images;
+  }
+
+  BackendDrain drain() {
+    return drain;
+  }
+
+  BackendReadiness readiness() {
+    return readiness;
   }
 
   Registrar registrar() {

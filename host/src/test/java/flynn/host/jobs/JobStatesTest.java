@@ -81,6 +81,18 @@ class JobStatesTest {
   }
 
   @Test
+  void aCrashCarriesItsReportAndOtherEndsDoNot() {
+    ActiveJob crashed = JobStates.withCrashReport(JobStates.exited(up, 3, false, T2), "boom\nbye");
+    ActiveJob stopped = JobStates.withCrashReport(JobStates.exited(up, 143, true, T2), "bye");
+    ActiveJob silent = JobStates.withCrashReport(JobStates.exited(up, 3, false, T2), "");
+
+    assertThat(crashed.error()).isEqualTo("boom\nbye");
+    assertThat(crashed.exitStatus()).isEqualTo(3);
+    assertThat(stopped.error()).isNull();
+    assertThat(silent.error()).isNull();
+  }
+
+  @Test
   void anOutOfMemoryKillIsACrashThatSaysSo() {
     ActiveJob killed = JobStates.outOfMemory(JobStates.exited(up, 137, false, T2));
 

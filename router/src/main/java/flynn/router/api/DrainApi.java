@@ -40,7 +40,7 @@ final class DrainApi implements HttpService {
             .asOptional()
             .filter(a -> a.contains(":"))
             .orElseThrow(() -> ApiException.validation("addr", "must be a backend's ip:port"));
-    Duration wait = wait(req);
+    Duration wait = WaitParam.of(req, maxWait);
     Responses.json(res, new DrainStatus(addr, await(addr, wait), drains.inFlight(addr)));
   }
 
@@ -59,18 +59,5 @@ final class DrainApi implements HttpService {
       drained.cancel(false);
       return false;
     }
-  }
-
-  private Duration wait(ServerRequest req) {
-    long ms;
-    try {
-      ms = req.query().first("timeout_ms").asOptional().map(Long::parseLong).orElse(0L);
-    } catch (NumberFormatException e) {
-      throw ApiException.validation("timeout_ms", "must be a whole number of milliseconds");
-    }
-    if (ms < 0) {
-      throw ApiException.validation("timeout_ms", "must not be negative");
-    }
-    return Duration.ofMillis(Math.min(ms, maxWait.toMillis()));
   }
 }

@@ -3,15 +3,17 @@ package flynn.router.api;
 import flynn.api.router.RouterClient;
 import flynn.http.ApiServer;
 import flynn.router.backends.Drains;
+import flynn.router.backends.Readiness;
 import flynn.router.metrics.AppMetrics;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router's own API, on its own port: drain waits ({@code GET /drained}) for hosts stopping
- * routed jobs, Flynn's drain events ({@code GET /events}, SSE) and per-app metrics ({@code GET
- * /metrics}). Its clients find it in discoverd as {@link RouterClient#SERVICE}.
+ * The router's own API, on its own port: readiness waits ({@code GET /backends/ready}) for hosts
+ * starting routed jobs, drain waits ({@code GET /drained}) for hosts stopping them, Flynn's drain
+ * events ({@code GET /events}, SSE) and per-app metrics ({@code GET /metrics}). Its clients find it
+ * in discoverd as {@link RouterClient#SERVICE}.
  */
 public final class RouterApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RouterApi.class);
@@ -22,7 +24,8 @@ public final class RouterApi implements AutoCloseable {
     this.server = server;
   }
 
-  public static RouterApi start(RouterApiConfig config, Drains drains, AppMetrics metrics) {
+  public static RouterApi start(
+      RouterApiConfig config, Drains drains, Readiness readiness, AppMetrics metrics) {
     ApiServer server =
         ApiServer.start(
             config.bindHost(),
@@ -32,6 +35,7 @@ public final class RouterApi implements AutoCloseable {
             routing ->
                 routing
                     .register("/drained", new DrainApi(drains, config.maxWait()))
+                    .register("/backends", new BackendsApi(readiness, config.maxWait()))
                     .register("/events", new EventsApi(drains))
                     .register("/metrics", new MetricsApi(metrics)));
     LOG.info("router api started addr={}:{}", config.bindHost(), server.port());

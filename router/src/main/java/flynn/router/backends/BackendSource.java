@@ -16,4 +16,17 @@ public interface BackendSource {
 
   /** Registers {@code listener} for each backend that leaves its service (for draining). */
   default void onLeave(Consumer<Backend> listener) {}
+
+  /** Whether some route uses {@code service}, so its instances become backends. */
+  default boolean routes(String service) {
+    return false;
+  }
+
+  /** Whether {@code addr} is a live backend of {@code service} now. */
+  default boolean has(String service, String addr) {
+    return false;
+  }
+
+  /** Registers {@code listener} for each backend that joins its service (for readiness). */
+  default void onJoin(Consumer<Backend> listener) {}
 }

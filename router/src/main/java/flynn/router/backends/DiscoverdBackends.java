@@ -24,6 +24,7 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
   private final Map<String, ServiceWatch> watches = new ConcurrentHashMap<>();
   private final Map<String, ServiceBackends> services = new ConcurrentHashMap<>();
   private final List<Consumer<Backend>> leaveListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Backend>> joinListeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   public DiscoverdBackends(DiscoverdClient discoverd) {
@@ -59,6 +60,22 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
     leaveListeners.add(listener);
   }
 
+  @Override
+  public boolean routes(String service) {
+    return services.containsKey(service);
+  }
+
+  @Override
+  public boolean has(String service, String addr) {
+    ServiceBackends s = services.get(service);
+    return s != null && s.byId().values().stream().anyMatch(b -> b.addr().equals(addr));
+  }
+
+  @Override
+  public void onJoin(Consumer<Backend> listener) {
+    joinListeners.add(listener);
+  }
+
   /** Watches exactly {@code routed}: starts new watches, closes those no route needs. */
   public synchronized void follow(Set<String> routed) {
     if (closed) {
@@ -91,6 +108,9 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
       before.byId().entrySet().stream()
           .filter(e -> !next.byId().containsKey(e.getKey()))
           .forEach(e -> left(e.getValue()));
+      next.byId().entrySet().stream()
+          .filter(e -> !before.byId().containsKey(e.getKey()))
+          .forEach(e -> notify(joinListeners, e.getValue(), "join"));
     }
     if (next != null && !ServiceEvent.CURRENT.equals(event.kind())) {
       LOG.info(
@@ -103,11 +123,16 @@ public final class DiscoverdBackends implements BackendSource, AutoCloseable {
   }
 
   private void left(Backend backend) {
-    for (Consumer<Backend> listener : leaveListeners) {
+    notify(leaveListeners, backend, "leave");
+  }
+
+  private static void notify(List<Consumer<Backend>> listeners, Backend backend, String change) {
+    for (Consumer<Backend> listener : listeners) {
       try {
         listener.accept(backend);
       } catch (RuntimeException e) {
-        LOG.warn("backend leave listener failed addr={} error={}", backend.addr(), e.toString());
+        LOG.warn(
+            "backend {} listener failed addr={} error={}", change, backend.addr(), e.toString());
       }
     }
   }

@@ -64,7 +64,10 @@ class RouterDrainIT {
                     Route.tcp(tcpPort, "drains").withId("t").withDrainBackends(true))));
     api =
         RouterApi.start(
-            RouterApiConfig.of("127.0.0.1", 0, "key"), router.drains(), router.metrics());
+            RouterApiConfig.of("127.0.0.1", 0, "key"),
+            router.drains(),
+            router.readiness(),
+            router.metrics());
     client = new RouterClient("http://127.0.0.1:" + api.port(), "key");
   }
 

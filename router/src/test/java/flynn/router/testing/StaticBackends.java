@@ -11,11 +11,12 @@ import java.util.function.Consumer;
 
 /**
  * Backends set by the test, per service; the first one of a service counts as its leader. A backend
- * a later {@link #set} leaves out has left its service.
+ * a later {@link #set} leaves out has left its service, one it adds has joined.
  */
 public final class StaticBackends implements BackendSource {
   private final Map<String, List<Backend>> byService = new ConcurrentHashMap<>();
   private final List<Consumer<Backend>> leaveListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Backend>> joinListeners = new CopyOnWriteArrayList<>();
 
   public void set(String service, String... addrs) {
     List<Backend> next =
@@ -26,6 +27,10 @@ public final class StaticBackends implements BackendSource {
           .filter(b -> !next.contains(b))
           .forEach(b -> leaveListeners.forEach(l -> l.accept(b)));
     }
+    List<Backend> old = before == null ? List.of() : before;
+    next.stream()
+        .filter(b -> !old.contains(b))
+        .forEach(b -> joinListeners.forEach(l -> l.accept(b)));
   }
 
   @Override
@@ -42,5 +47,21 @@ public final class StaticBackends implements BackendSource {
   @Override
   public void onLeave(Consumer<Backend> listener) {
     leaveListeners.add(listener);
+  }
+
+  /** A service counts as routed once the test has {@link #set} it, even to no backends. */
+  @Override
+  public boolean routes(String service) {
+    return byService.containsKey(service);
+  }
+
+  @Override
+  public boolean has(String service, String addr) {
+    return byService.getOrDefault(service, List.of()).stream().anyMatch(b -> b.addr().equals(addr));
+  }
+
+  @Override
+  public void onJoin(Consumer<Backend> listener) {
+    joinListeners.add(listener);
   }
 }
