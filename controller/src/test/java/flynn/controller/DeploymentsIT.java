@@ -17,8 +17,14 @@ import flynn.api.controller.JobState;
 import flynn.api.controller.ProcessType;
 import flynn.api.controller.Release;
 import flynn.api.http.SseStream;
+import flynn.controller.deployments.worker.DeployLeader;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -147,9 +153,12 @@ class DeploymentsIT extends ControllerTestBase {
 
   @Test
   void deploymentEventsTellEachStatusAndEveryJobUpAndDownInOrder() {
-    givenAppRunning(Deployment.ONE_BY_ONE, null, 1);
+    givenAppRunning(Deployment.ALL_AT_ONCE, null, 1);
 
-    Deployment d = awaitFinished(client.deployments().create(app.id(), v2.id()));
+    Deployment d =
+        awaitFinished(client.deployments().create(app.id(), v2.id(), Deployment.ONE_BY_ONE));
+
+    assertThat(d.strategy()).isEqualTo(Deployment.ONE_BY_ONE);
 
     List<JsonNode> events = deploymentEvents();
     assertThat(events).allMatch(e -> e.path("deployment").asText().equals(d.id()));
@@ -308,6 +317,30 @@ class DeploymentsIT extends ControllerTestBase {
     assertThat(processes(v1)).isEqualTo(Map.of("web", 2));
     assertThat(processes(v2)).isEqualTo(Map.of("web", 0));
     assertThat(scheduler.up(v2.id())).isZero();
+  }
+
+  @Test
+  void onlyOneControllerLeadsTheDeployWorkerAndAnotherTakesOverWhenItStops() throws Exception {
+    DeployLeader.Connector db =
+        () -> DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+    await().atMost(WITHIN).until(() -> advisoryLocks(db) == 1);
+
+    try (DeployLeader other = new DeployLeader(db)) {
+      assertThat(other.holds()).isFalse();
+      server.close();
+      await().atMost(WITHIN).until(other::holds);
+    }
+  }
+
+  private static int advisoryLocks(DeployLeader.Connector db) throws SQLException {
+    try (Connection c = db.open();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   enum Reaction {

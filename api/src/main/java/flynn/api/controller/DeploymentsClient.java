@@ -3,7 +3,6 @@ package flynn.api.controller;
 import com.fasterxml.jackson.core.type.TypeReference;
 import flynn.api.http.JsonHttp;
 import java.util.List;
-import java.util.Map;
 
 /** Deployments: {@code POST /apps/:id/deploy}, {@code GET /apps/:id/deployments}, one by id. */
 public final class DeploymentsClient {
@@ -19,9 +18,16 @@ public final class DeploymentsClient {
    * deployment} events.
    */
   public Deployment create(String app, String releaseId) {
+    return create(app, releaseId, null);
+  }
+
+  /**
+   * As {@link #create(String, String)}, with {@code strategy} instead of the app's (if not null).
+   */
+  public Deployment create(String app, String releaseId, String strategy) {
     return http.post(
         "/apps/" + ControllerClient.enc(app) + "/deploy",
-        Map.of("id", releaseId),
+        new DeployRequest(releaseId, strategy),
         Deployment.class);
   }
 

@@ -1,6 +1,6 @@
 package flynn.controller.deployments;
 
-import flynn.api.controller.Release;
+import flynn.api.controller.DeployRequest;
 import flynn.controller.web.Params;
 import flynn.http.Bodies;
 import flynn.http.Responses;
@@ -20,7 +20,8 @@ public final class DeploymentHandler {
         (req, res) ->
             Responses.json(
                 res,
-                deployments.create(Params.path(req, "app"), Bodies.read(req, Release.class).id())));
+                deployments.create(
+                    Params.path(req, "app"), Bodies.read(req, DeployRequest.class))));
     r.get(
         "/apps/{app}/deployments",
         (req, res) -> Responses.json(res, deployments.list(Params.path(req, "app"))));

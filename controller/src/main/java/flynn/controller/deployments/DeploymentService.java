@@ -1,6 +1,7 @@
 package flynn.controller.deployments;
 
 import flynn.api.controller.App;
+import flynn.api.controller.DeployRequest;
 import flynn.api.controller.Deployment;
 import flynn.api.controller.Formation;
 import flynn.api.controller.Release;
@@ -32,12 +33,13 @@ public final class DeploymentService {
   }
 
   /** {@code POST /apps/:id/deploy} with the release to move the app to. */
-  public Deployment create(String appKey, String releaseId) {
+  public Deployment create(String appKey, DeployRequest body) {
+    String releaseId = body.id();
     if (releaseId == null || releaseId.isBlank()) {
       throw ApiException.validation("id", "the release id to deploy must be given");
     }
     try {
-      Deployment d = jdbi.inTransaction(h -> insert(h, appKey, releaseId));
+      Deployment d = jdbi.inTransaction(h -> insert(h, appKey, releaseId, body.strategy()));
       LOG.info(
           "deployment created app={} deployment={} release={} status={}",
           d.app(),
@@ -53,7 +55,7 @@ public final class DeploymentService {
     }
   }
 
-  private Deployment insert(Handle h, String appKey, String releaseId) {
+  private Deployment insert(Handle h, String appKey, String releaseId, String strategy) {
     App app = AppLookup.require(h, appKey);
     ReleaseStore releases = new ReleaseStore(h);
     Release release =
@@ -70,7 +72,7 @@ public final class DeploymentService {
         .ifPresent(d -> {
           throw alreadyRunning(app.name(), d);
         });
-    NewDeployment next = NewDeployment.of(Ids.random(), app, release, current, running);
+    NewDeployment next = NewDeployment.of(Ids.random(), app, strategy, release, current, running);
     Deployment d = store.insert(next.deployment(), next.type());
     if (next.switchNow()) {
       if (current == null || !current.id().equals(release.id())) {

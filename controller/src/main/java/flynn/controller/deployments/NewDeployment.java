@@ -22,16 +22,17 @@ public record NewDeployment(Deployment deployment, String type, boolean switchNo
   public static final String CONFIG = "config";
 
   /**
+   * @param strategy the strategy of this deployment, or null for the app's
    * @param current the app's current release, or null
    * @param running the current release's formation, or null
    */
   public static NewDeployment of(
-      String id, App app, Release release, Release current, Formation running) {
+      String id, App app, String strategy, Release release, Release current, Formation running) {
     if (release.appId() != null && !release.appId().equals(app.id())) {
       throw ApiException.validation(
           "id", "release " + release.id() + " belongs to another app, not to " + app.name());
     }
-    String strategy = strategy(app);
+    String chosen = strategy(app, strategy);
     Map<String, Integer> processes = running == null ? null : running.processes();
     boolean same = current != null && current.id().equals(release.id());
     boolean switchNow = same || total(processes) == 0;
@@ -41,7 +42,7 @@ public record NewDeployment(Deployment deployment, String type, boolean switchNo
             app.id(),
             current == null ? null : current.id(),
             release.id(),
-            strategy,
+            chosen,
             switchNow ? Deployment.COMPLETE : Deployment.PENDING,
             processes,
             running == null ? null : running.tags(),
@@ -52,18 +53,22 @@ public record NewDeployment(Deployment deployment, String type, boolean switchNo
     return new NewDeployment(d, type(release, current), switchNow);
   }
 
-  static String strategy(App app) {
-    String s =
-        app.strategy() == null || app.strategy().isEmpty()
-            ? Deployment.ALL_AT_ONCE
-            : app.strategy();
+  /** The requested strategy, else the app's, else all-at-once; it must be a known one. */
+  static String strategy(App app, String requested) {
+    String s = requested;
+    if (s == null || s.isEmpty()) {
+      s =
+          app.strategy() == null || app.strategy().isEmpty()
+              ? Deployment.ALL_AT_ONCE
+              : app.strategy();
+    }
     if (!Deployment.STRATEGIES.contains(s)) {
       throw ApiException.validation(
           "strategy",
-          "app "
-              + app.name()
-              + " has the unknown deployment strategy "
+          "unknown deployment strategy "
               + s
+              + " for app "
+              + app.name()
               + "; set one of "
               + String.join(", ", Deployment.STRATEGIES.stream().sorted().toList()));
     }

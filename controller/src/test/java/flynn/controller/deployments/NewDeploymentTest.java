@@ -38,6 +38,7 @@ class NewDeploymentTest {
         NewDeployment.of(
             "d1",
             APP,
+            null,
             release("r2", "a1", "slug2"),
             release("r1", "a1", "slug1"),
             running(Map.of("web", 2)));
@@ -62,6 +63,7 @@ class NewDeploymentTest {
         NewDeployment.of(
             "d1",
             APP,
+            null,
             release("r2", "a1", "slug1"),
             release("r1", "a1", "slug1"),
             running(Map.of("web", 0)));
@@ -75,12 +77,14 @@ class NewDeploymentTest {
   void currentReleaseIsCompleteAtOnce() {
     Release r1 = release("r1", "a1", "slug1");
 
-    assertThat(NewDeployment.of("d1", APP, r1, r1, running(Map.of("web", 2))).switchNow()).isTrue();
+    assertThat(NewDeployment.of("d1", APP, null, r1, r1, running(Map.of("web", 2))).switchNow())
+        .isTrue();
   }
 
   @Test
   void releaseOfAnotherAppIsRefused() {
-    assertThatThrownBy(() -> NewDeployment.of("d1", APP, release("r9", "other", "x"), null, null))
+    assertThatThrownBy(
+            () -> NewDeployment.of("d1", APP, null, release("r9", "other", "x"), null, null))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("belongs to another app");
   }
@@ -91,6 +95,14 @@ class NewDeploymentTest {
         new App("a1", "demo", Map.of(Deployment.META_BATCH_SIZE, "x"), "", null, 30, null, null);
 
     assertThat(NewDeployment.batchSize(app)).isNull();
-    assertThat(NewDeployment.strategy(app)).isEqualTo(Deployment.ALL_AT_ONCE);
+    assertThat(NewDeployment.strategy(app, null)).isEqualTo(Deployment.ALL_AT_ONCE);
+  }
+
+  @Test
+  void strategyOfTheRequestOverridesTheAppsAndMustBeKnown() {
+    assertThat(NewDeployment.strategy(APP, "in-batches")).isEqualTo("in-batches");
+    assertThatThrownBy(() -> NewDeployment.strategy(APP, "sirenia"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("unknown deployment strategy sirenia");
   }
 }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import org.jdbi.v3.core.Jdbi;
@@ -70,7 +71,8 @@ public final class DeploymentRunner {
         d.strategy(),
         resumed);
     try {
-      for (Step step : steps(d, resumed)) {
+      List<Step> steps = steps(d, resumed);
+      for (Step step : steps) {
         apply(d, step);
         watch.await(releaseOf(d, step), step, timeout(d), true);
       }
@@ -78,6 +80,7 @@ public final class DeploymentRunner {
       rollBack(d, e.getMessage(), watch);
       return;
     } catch (RuntimeException e) {
+      stopIfInterrupted(e);
       LOG.error("deployment step failed deployment={}", d.id(), e);
       rollBack(d, "deployment failed: " + e.getMessage(), watch);
       return;
@@ -92,7 +95,7 @@ public final class DeploymentRunner {
           FormationStore store = new FormationStore(h);
           return new Progress(
               orEmpty(d.processes()),
-              release.processes() == null ? java.util.Set.of() : release.processes().keySet(),
+              release.processes() == null ? Set.<String>of() : release.processes().keySet(),
               store.find(d.app(), d.newRelease()).map(Formation::processes).orElse(Map.of()),
               store.find(d.app(), d.oldRelease()).map(Formation::processes).orElse(Map.of()));
         });
@@ -172,9 +175,13 @@ public final class DeploymentRunner {
         .forEach(t -> zero.put(t, 0));
     Step stopNew = new Step(Step.Side.NEW, zero, Step.Wait.DOWN);
     for (Step step : List.of(restore, stopNew)) {
-      apply(d, step);
       try {
+        apply(d, step);
         watch.await(releaseOf(d, step), step, timeout(d), false);
+      } catch (RuntimeException e) {
+        // best effort (the app may be gone): the deployment must end failed either way
+        stopIfInterrupted(e);
+        LOG.warn("rollback step did not settle deployment={} error={}", d.id(), e.getMessage());
       } catch (DeployFailure e) {
         LOG.warn("rollback step did not settle deployment={} error={}", d.id(), e.getMessage());
       }
@@ -184,6 +191,18 @@ public final class DeploymentRunner {
       DeploymentEvents.status(h, d, Deployment.FAILED, error);
     });
     LOG.info("deployment rolled back deployment={} app={}", d.id(), d.app());
+  }
+
+  /**
+   * A stopping worker interrupts its runs; a database call cut short by that is a pause (the run
+   * resumes on the next leader), not a failure of the deployment.
+   */
+  private static void stopIfInterrupted(RuntimeException e) throws InterruptedException {
+    if (Thread.currentThread().isInterrupted()) {
+      InterruptedException stopped = new InterruptedException("deploy worker stopping");
+      stopped.initCause(e);
+      throw stopped;
+    }
   }
 
   private static String releaseOf(Deployment d, Step step) {

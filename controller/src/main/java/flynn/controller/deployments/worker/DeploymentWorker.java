@@ -102,8 +102,12 @@ public final class DeploymentWorker implements AutoCloseable {
     } catch (InterruptedException e) {
       LOG.info("deployment paused deployment={} reason=worker_stopped", id);
     } catch (RuntimeException e) {
-      // stays pending/running: the next tick picks it up again
-      LOG.error("deployment run failed, will retry deployment={}", id, e);
+      // stays pending/running: the next tick (or leader) picks it up again
+      if (Thread.currentThread().isInterrupted()) {
+        LOG.info("deployment paused deployment={} reason=worker_stopped", id);
+      } else {
+        LOG.error("deployment run failed, will retry deployment={}", id, e);
+      }
     } finally {
       runs.remove(id);
     }

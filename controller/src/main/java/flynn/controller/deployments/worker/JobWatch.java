@@ -45,12 +45,10 @@ final class JobWatch {
     Instant deadline = clock.instant().plus(timeout);
     while (true) {
       long generation = bus.generation();
-      readEvents(guardNew);
-      if (step.await() == Step.Wait.NONE) {
-        return;
-      }
+      // counts first: events of every job change they reflect have committed, and are read next
       JobCounts counts =
           jdbi.withHandle(h -> new DeploymentJobs(h).counts(deployment.app(), releaseId));
+      readEvents(guardNew);
       List<String> unmet = counts.unmet(step);
       if (unmet.isEmpty()) {
         return;
