@@ -2,6 +2,7 @@ package flynn.host;
 
 import com.sun.net.httpserver.HttpServer;
 import flynn.api.Json;
+import flynn.api.router.BackendStatus;
 import flynn.api.router.DrainStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in router API: {@code GET /drained} records the address asked for and answers drained
- * only once the test says so (or "not drained" when the asked wait runs out first).
+ * only once the test says so (or "not drained" when the asked wait runs out first); {@code GET
+ * /backends/ready} answers ready at once, or, after {@link #holdReady}, once the test says so.
  */
 final class FakeRouterApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final CountDownLatch drained = new CountDownLatch(1);
   private final List<String> asked = new CopyOnWriteArrayList<>();
+  private final List<String> askedReady = new CopyOnWriteArrayList<>();
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile boolean holdReady;
 
   FakeRouterApi() {
     try {
@@ -36,8 +41,21 @@ final class FakeRouterApi implements AutoCloseable {
           String query = exchange.getRequestURI().getQuery();
           String addr = param(query, "addr");
           asked.add(addr);
-          boolean done = await(Long.parseLong(param(query, "timeout_ms")));
+          boolean done = await(drained, Long.parseLong(param(query, "timeout_ms")));
           byte[] body = Json.writeBytes(new DrainStatus(addr, done, done ? 0 : 1));
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.createContext(
+        "/backends/ready",
+        exchange -> {
+          String query = exchange.getRequestURI().getQuery();
+          String addr = param(query, "addr");
+          askedReady.add(addr);
+          boolean done = !holdReady || await(ready, Long.parseLong(param(query, "timeout_ms")));
+          byte[] body =
+              Json.writeBytes(new BackendStatus(param(query, "service"), addr, true, done));
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
@@ -59,9 +77,23 @@ final class FakeRouterApi implements AutoCloseable {
     drained.countDown();
   }
 
-  private boolean await(long ms) {
+  /** From now on, backends are ready only once the test says so ({@link #routeNow}). */
+  void holdReady() {
+    holdReady = true;
+  }
+
+  void routeNow() {
+    ready.countDown();
+  }
+
+  /** The addresses hosts asked to be routed to. */
+  List<String> askedReady() {
+    return List.copyOf(askedReady);
+  }
+
+  private static boolean await(CountDownLatch latch, long ms) {
     try {
-      return drained.await(ms, TimeUnit.MILLISECONDS);
+      return latch.await(ms, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -81,6 +113,7 @@ final class FakeRouterApi implements AutoCloseable {
   @Override
   public void close() {
     drained.countDown();
+    ready.countDown();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -247,7 +247,9 @@ class HostDaemonIT {
     ActiveJob failed = awaitEvent("deaf", HostEvent.ERROR).job();
 
     assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-    assertThat(failed.error()).contains("did not accept TCP connections within");
+    assertThat(failed.error())
+        .startsWith("health check did not pass within 300ms: tcp 127.0.0.1:")
+        .endsWith("Connection refused");
     assertThat(ProcessHandle.of(printedPid("deaf")).map(ProcessHandle::isAlive))
         .isNotEqualTo(java.util.Optional.of(true));
     assertThat(discoverd.calls("deaf-svc")).isEmpty();

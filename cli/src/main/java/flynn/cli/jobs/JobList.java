@@ -57,20 +57,35 @@ public final class JobList {
   }
 
   /**
-   * The state, and for a job that ended badly why: {@code down (exited 137: out of memory)}, {@code
-   * down (exited 3)}, {@code failed (<host error>)}.
+   * The state, for a job that ended badly why, and how often its slot was restarted: {@code down
+   * (exited 137: out of memory)}, {@code down (exited 3: <its last output line>; 4 restarts)},
+   * {@code failed (<host error>)}, {@code up (2 restarts)}.
    */
   public static String stateOf(Job j) {
+    List<String> details = new ArrayList<>();
+    if (JobState.isDown(j.state())) {
+      String why = lastLine(j.hostError());
+      boolean failedExit = j.exitStatus() != null && j.exitStatus() != 0;
+      if (failedExit) {
+        details.add("exited " + j.exitStatus() + (why == null ? "" : ": " + why));
+      } else if (why != null) {
+        details.add(why);
+      }
+    }
+    if (j.restarts() != null && j.restarts() > 0) {
+      details.add(j.restarts() + (j.restarts() == 1 ? " restart" : " restarts"));
+    }
     String state = String.valueOf(j.state());
-    if (!JobState.isDown(j.state())) {
-      return state;
+    return details.isEmpty() ? state : state + " (" + String.join("; ", details) + ")";
+  }
+
+  /** A crash report holds the job's last output lines; one line is what fits in a table. */
+  private static String lastLine(String hostError) {
+    if (hostError == null || hostError.isBlank()) {
+      return null;
     }
-    boolean failedExit = j.exitStatus() != null && j.exitStatus() != 0;
-    boolean hostError = j.hostError() != null && !j.hostError().isEmpty();
-    if (failedExit) {
-      return state + " (exited " + j.exitStatus() + (hostError ? ": " + j.hostError() : "") + ")";
-    }
-    return hostError ? state + " (" + j.hostError() + ")" : state;
+    List<String> lines = hostError.strip().lines().toList();
+    return lines.getLast().strip();
   }
 
   /** The job's id, or its uuid before it is placed on a host. */

@@ -58,6 +58,10 @@ class JobListTest {
   }
 
   static Job ended(String state, Integer exitStatus, String hostError) {
+    return ended(state, exitStatus, hostError, null);
+  }
+
+  static Job ended(String state, Integer exitStatus, String hostError, Integer restarts) {
     return new Job(
         "host-x",
         "u",
@@ -72,7 +76,7 @@ class JobListTest {
         exitStatus,
         hostError,
         null,
-        null,
+        restarts,
         null,
         null);
   }
@@ -86,5 +90,13 @@ class JobListTest {
         .isEqualTo("failed (no such image)");
     assertThat(JobList.stateOf(ended("down", 0, null))).isEqualTo("down");
     assertThat(JobList.stateOf(ended("up", null, null))).isEqualTo("up");
+  }
+
+  @Test
+  void aCrashShowsTheLastLineOfItsOutputAndACrashLoopItsRestarts() {
+    assertThat(JobList.stateOf(ended("down", 1, "starting\nError: cannot bind\n", 4)))
+        .isEqualTo("down (exited 1: Error: cannot bind; 4 restarts)");
+    assertThat(JobList.stateOf(ended("up", null, null, 1))).isEqualTo("up (1 restart)");
+    assertThat(JobList.stateOf(ended("starting", null, null, 0))).isEqualTo("starting");
   }
 }

@@ -65,6 +65,10 @@ public final class ReleaseRules {
       p.ports().forEach(port -> checkPort(field, port));
     }
     checkResources(field, p.resources());
+    if (p.stopGrace() != null && p.stopGrace() < 0) {
+      throw ApiException.validation(
+          field + ".stop_grace", "stop_grace must be a number of seconds, 0 or more");
+    }
     ProcessType normal = p.normalized();
     return normal.withResources(Resources.withDefaults(normal.resources()));
   }

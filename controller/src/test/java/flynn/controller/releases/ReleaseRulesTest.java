@@ -51,6 +51,28 @@ class ReleaseRulesTest {
   }
 
   @Test
+  void stopGraceIsKeptAndANegativeOneIsInvalidOnItsField() {
+    ProcessType p = proc(List.of("x"), null, null, null);
+    ProcessType patient =
+        new ProcessType(
+            p.args(), null, null, null, null, null, null, null, null, null, null, null, null, 30);
+    ProcessType negative =
+        new ProcessType(
+            p.args(), null, null, null, null, null, null, null, null, null, null, null, null, -1);
+
+    assertThat(
+            ReleaseRules.normalize(release(Map.of("web", patient)))
+                .processes()
+                .get("web")
+                .stopGrace())
+        .isEqualTo(30);
+    assertThatThrownBy(() -> ReleaseRules.normalize(release(Map.of("web", negative))))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.error().field()).isEqualTo("processes.web.stop_grace"));
+  }
+
+  @Test
   void portProtocolMustBeTcpOrUdp() {
     ProcessType ok = proc(List.of("x"), null, null, List.of(new Port(80, "udp", null)));
     ProcessType bad = proc(List.of("x"), null, null, List.of(new Port(80, "http", null)));

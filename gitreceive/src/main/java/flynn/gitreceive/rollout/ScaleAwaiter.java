@@ -87,12 +87,7 @@ public final class ScaleAwaiter {
         JobState.isDown(job.state())
             && ((job.exitStatus() != null && job.exitStatus() != 0) || job.hostError() != null);
     if (scaled && crashed) {
-      throw new PushFailedException(
-          job.type()
-              + " "
-              + (job.hostError() != null
-                  ? "failed to start: " + job.hostError()
-                  : "exited with status " + job.exitStatus()));
+      throw new PushFailedException(job.type() + " " + why(job));
     }
   }
 
@@ -105,5 +100,15 @@ public final class ScaleAwaiter {
     } catch (IOException e) {
       // closing is best effort; the wait ends either way
     }
+  }
+
+  /** A crash says its exit status, then its last output lines (the host's crash report). */
+  private static String why(Job job) {
+    if (job.exitStatus() != null && job.exitStatus() != 0) {
+      return "exited with status "
+          + job.exitStatus()
+          + (job.hostError() == null ? "" : ":\n" + job.hostError());
+    }
+    return "failed to start: " + job.hostError();
   }
 }

@@ -27,6 +27,14 @@ class ScaleAwaiterTest {
   }
 
   @Test
+  void aCrashReportFollowsTheExitStatus() {
+    assertThatThrownBy(() ->
+            ScaleAwaiter.failIfCrashed(
+                job("new", "web", JobState.DOWN, 1, "listening\nError: boom"), "new", WEB_1))
+        .hasMessage("web exited with status 1:\nlistening\nError: boom");
+  }
+
+  @Test
   void aJobTheHostCouldNotStartFailsTheWaitWithTheHostsError() {
     assertThatThrownBy(() ->
             ScaleAwaiter.failIfCrashed(

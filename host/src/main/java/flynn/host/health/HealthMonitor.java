@@ -42,7 +42,6 @@ public final class HealthMonitor implements AutoCloseable {
   }
 
   private void run(HealthState up) {
-    String why = "closed";
     try {
       HealthState state = up;
       while (Pause.pause(closed, state.delay(spec, clock.instant()))) {
@@ -52,11 +51,9 @@ public final class HealthMonitor implements AutoCloseable {
         }
         state = next;
       }
+      LOG.debug("monitor={} event=stopped reason=closed", name);
     } catch (RuntimeException e) {
-      why = e.toString();
-      throw e;
-    } finally {
-      LOG.debug("monitor={} event=stopped reason=\"{}\"", name, why);
+      LOG.warn("monitor={} event=died error=\"{}\"", name, e.toString(), e);
     }
   }
 

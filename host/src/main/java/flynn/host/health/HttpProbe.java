@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * An HTTP/1.0 GET of the check's path: passes on the expected status and, when the check has a
@@ -36,7 +37,7 @@ final class HttpProbe implements Probe {
       s.connect(new InetSocketAddress(host, port), timeout);
       s.setSoTimeout(timeout);
       send(s.getOutputStream());
-      return HttpReply.judge(spec, read(s.getInputStream()));
+      return HttpReply.judge(spec, read(s.getInputStream(), spec.match() != null));
     } catch (IOException e) {
       return ProbeResult.fail("GET " + url() + ": " + Reasons.of(e));
     }
@@ -54,9 +55,22 @@ final class HttpProbe implements Probe {
     out.flush();
   }
 
-  /** The reply's head and up to {@link #BODY_LIMIT} bytes of its body. */
-  private static byte[] read(InputStream in) throws IOException {
-    return in.readNBytes(HEAD_LIMIT + BODY_LIMIT);
+  /**
+   * The reply's head and, when {@code needBody}, up to {@link #BODY_LIMIT} bytes of its body: reads
+   * until that much is there or the server closes, so a server that keeps the connection open does
+   * not stall the probe.
+   */
+  private static byte[] read(InputStream in, boolean needBody) throws IOException {
+    byte[] buf = new byte[HEAD_LIMIT + BODY_LIMIT];
+    int len = 0;
+    while (len < buf.length && !HttpReply.complete(buf, len, needBody)) {
+      int n = in.read(buf, len, buf.length - len);
+      if (n < 0) {
+        break;
+      }
+      len += n;
+    }
+    return Arrays.copyOf(buf, len);
   }
 
   private String url() {

@@ -23,6 +23,39 @@ final class HttpReply {
     return ProbeResult.pass();
   }
 
+  /**
+   * Whether the first {@code len} bytes of {@code buf} are enough to judge: the head, and when
+   * {@code needBody} {@link HttpProbe#BODY_LIMIT} bytes of body or all of it (Content-Length).
+   */
+  static boolean complete(byte[] buf, int len, boolean needBody) {
+    String text = new String(buf, 0, len, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      return false;
+    }
+    if (!needBody) {
+      return true;
+    }
+    int body = len - (end + 4);
+    long length = contentLength(text.substring(0, end));
+    return body >= HttpProbe.BODY_LIMIT || (length >= 0 && body >= length);
+  }
+
+  /** The Content-Length header's value, or -1 without one. */
+  private static long contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+        try {
+          return Long.parseLong(line.substring(colon + 1).trim());
+        } catch (NumberFormatException e) {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
+
   /** The status code of {@code HTTP/1.x NNN ...}, or -1. */
   static int status(String text) {
     if (!text.startsWith("HTTP/") || text.length() < 12) {

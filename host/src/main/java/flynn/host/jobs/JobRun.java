@@ -91,14 +91,14 @@ final class JobRun implements Runnable {
     try (JobServices services =
         new JobServices(jobs, entry, labels, running, running.ip().orElse(LOOPBACK))) {
       if (!entry.stopRequested()) {
-        String failure = services.bringUp();
-        if (failure != null) {
+        JobServices.Outcome outcome = services.bringUp();
+        if (outcome.failure() != null) {
           running.stop(jobs.stopGraceOf(entry));
           closeRegistrations();
-          fail(failure);
+          fail(outcome.failure());
           return;
         }
-        if (!entry.stopRequested()) {
+        if (outcome.up()) {
           transition(JobStates.running(entry.current(), now()));
           services.watch();
         }

@@ -48,25 +48,35 @@ final class JobServices implements AutoCloseable {
     this.ended = CompletableFuture.anyOf(running.exit(), entry.stopping());
   }
 
-  /** Checks, registers and routes every service port; the reason it could not, or null. */
-  String bringUp() {
+  /** How bringing the ports up ended: up, failed (why), or cut short by an exit or a stop. */
+  record Outcome(boolean up, String failure) {
+    static final Outcome UP = new Outcome(true, null);
+    static final Outcome ENDED = new Outcome(false, null);
+
+    static Outcome failed(String why) {
+      return new Outcome(false, why);
+    }
+  }
+
+  /** Checks, registers and routes every service port. */
+  Outcome bringUp() {
     for (ServicePort p : ports) {
       HealthState state = StartCheck.await(p.spec(), p.probe(), jobs.settings().clock(), ended);
       if (state.phase() == HealthState.Phase.NEVER_UP) {
-        return state.problem(p.spec());
+        return Outcome.failed(state.problem(p.spec()));
       }
       if (state.phase() != HealthState.Phase.UP) {
-        return null; // exited or stopping: the caller reports how it ended
+        return Outcome.ENDED;
       }
     }
     for (ServicePort p : ports) {
       String failure = register(p);
       if (failure != null) {
-        return failure;
+        return Outcome.failed(failure);
       }
     }
     ports.forEach(this::awaitRouters);
-    return null;
+    return Outcome.UP;
   }
 
   /** Starts watching every service port, which passed its check at {@code bringUp}. */
@@ -89,8 +99,14 @@ final class JobServices implements AutoCloseable {
       return;
     }
     if (state.phase() == HealthState.Phase.UP) {
-      LOG.info("job={} service={} addr={} event=healthy", labels.jobId(), p.service(), p.addr());
-      register(p);
+      String failure = register(p);
+      LOG.info(
+          "job={} service={} addr={} event=healthy registered={} error=\"{}\"",
+          labels.jobId(),
+          p.service(),
+          p.addr(),
+          failure == null,
+          failure == null ? "" : failure);
       return;
     }
     String problem = state.problem(p.spec());

@@ -57,4 +57,16 @@ class HttpReplyTest {
     assertThat(r.passed()).isFalse();
     assertThat(r.error()).contains("not an HTTP reply");
   }
+
+  @Test
+  void aReplyIsCompleteAtItsHeadUnlessTheBodyIsToBeMatched() {
+    byte[] head = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n".getBytes();
+    byte[] whole = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello".getBytes();
+    byte[] partial = "HTTP/1.1 200 OK\r\nContent".getBytes();
+
+    assertThat(HttpReply.complete(partial, partial.length, false)).isFalse();
+    assertThat(HttpReply.complete(head, head.length, false)).isTrue();
+    assertThat(HttpReply.complete(head, head.length, true)).isFalse();
+    assertThat(HttpReply.complete(whole, whole.length, true)).isTrue();
+  }
 }

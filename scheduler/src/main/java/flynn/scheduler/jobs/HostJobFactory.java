@@ -56,7 +56,8 @@ public final class HostJobFactory {
         isSystemApp(f.app()) ? "system" : null,
         config,
         process.resurrect(),
-        ImageArtifacts.mountspecs(f.artifacts()));
+        ImageArtifacts.mountspecs(f.artifacts()),
+        process.stopGrace());
   }
 
   /** The image's env, under the release's, under the process type's, under Flynn's own. */

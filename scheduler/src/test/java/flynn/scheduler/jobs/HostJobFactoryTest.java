@@ -100,6 +100,19 @@ class HostJobFactoryTest {
   }
 
   @Test
+  void theProcessTypesStopGraceGoesToTheJobAndItsAbsenceLeavesTheHostsDefault() {
+    var p = web(null, null);
+    var patient =
+        new ProcessType(
+            p.args(), p.env(), null, null, null, null, null, null, null, null, null, null, null,
+            30);
+
+    assertThat(HostJobFactory.build(formation(patient), "web", "h", UUID).stopGrace())
+        .isEqualTo(30);
+    assertThat(HostJobFactory.build(formation(p), "web", "h", UUID).stopGrace()).isNull();
+  }
+
+  @Test
   void unknownProcessTypeIsRejected() {
     assertThatThrownBy(() -> HostJobFactory.build(formation(web(null, null)), "worker", "h", UUID))
         .hasMessageContaining("no process type worker");
