@@ -154,8 +154,13 @@ class ZeroDowntimeIT {
     assertThat(after).hasSize(WEB);
     assertThat(ids(after)).doesNotContainAnyElementsOf(before);
     assertThat(controller.apps().get(app).strategy())
-        .as("the app's own strategy is back after the one-by-one restart")
+        .as("the restart went one-by-one without changing the app's strategy")
         .isEqualTo(Deployment.ALL_AT_ONCE);
+    assertThat(controller.deployments().list(controller.apps().get(app).id()))
+        .anySatisfy(d -> {
+          assertThat(d.strategy()).isEqualTo(Deployment.ONE_BY_ONE);
+          assertThat(d.status()).isEqualTo(Deployment.COMPLETE);
+        });
   }
 
   @Test

@@ -24,15 +24,12 @@ public final class DeployWatch {
         new Settings(Duration.ofSeconds(5), Duration.ofMinutes(30));
   }
 
-  /** Called on the caller's thread: once the deployment exists, then per event, in order. */
+  /** Called on the caller's thread for each event of the deployment, in order. */
   @FunctionalInterface
   public interface Listener {
     Listener NONE = event -> {};
 
     void event(DeploymentEvent event);
-
-    /** The deployment was created (its strategy fixed); before any of its events. */
-    default void created(Deployment deployment) {}
   }
 
   private static final int EVENTS_SEARCHED_FOR_ERROR = 100;
@@ -58,10 +55,14 @@ public final class DeployWatch {
    * @throws DeployFailedException when it failed or did not end before the deadline
    */
   public Deployment deploy(String appId, String releaseId, Listener listener) {
+    return deploy(appId, releaseId, null, listener);
+  }
+
+  /** As {@link #deploy(String, String, Listener)} with {@code strategy} (if not null). */
+  public Deployment deploy(String appId, String releaseId, String strategy, Listener listener) {
     try (DeploymentEventQueue events =
         DeploymentEventQueue.follow(client.events(), appId, settings.recheck())) {
-      Deployment created = client.deployments().create(appId, releaseId);
-      listener.created(created);
+      Deployment created = client.deployments().create(appId, releaseId, strategy);
       return follow(created, events, listener);
     }
   }

@@ -4,8 +4,6 @@ import flynn.api.controller.App;
 import flynn.api.controller.DeployFailedException;
 import flynn.api.controller.DeployProgress;
 import flynn.api.controller.DeployWatch;
-import flynn.api.controller.Deployment;
-import flynn.api.controller.DeploymentEvent;
 import flynn.api.controller.Release;
 import flynn.cli.Session;
 
@@ -22,7 +20,7 @@ public final class ReleaseDeploy {
   /** Creates {@code release} for {@code app}, deploys it and says so; returns the exit code. */
   public static int createAndDeploy(Session session, App app, Release release) {
     Release created = session.client().releases().create(withApp(release, app.id()));
-    int exit = deploy(session, app, created.id(), DeployWatch.Listener.NONE);
+    int exit = deploy(session, app, created.id(), null);
     if (exit == 0) {
       session.info("Created release " + created.id() + ".");
     }
@@ -30,26 +28,19 @@ public final class ReleaseDeploy {
   }
 
   /**
-   * Deploys an existing release; {@code hooks} also hears when the deployment is created.
+   * Deploys an existing release with {@code strategy}, or the app's when null.
    *
    * @return 0 when the deployment completed, {@link #FAILED} when it failed
    */
-  public static int deploy(Session session, App app, String releaseId, DeployWatch.Listener hooks) {
+  public static int deploy(Session session, App app, String releaseId, String strategy) {
     session.info("=====> Deploying release " + releaseId);
-    DeployWatch.Listener progress =
-        new DeployWatch.Listener() {
-          @Override
-          public void created(Deployment deployment) {
-            hooks.created(deployment);
-          }
-
-          @Override
-          public void event(DeploymentEvent event) {
-            DeployProgress.line(event).ifPresent(session::info);
-          }
-        };
     try {
-      new DeployWatch(session.client()).deploy(app.id(), releaseId, progress);
+      new DeployWatch(session.client())
+          .deploy(
+              app.id(),
+              releaseId,
+              strategy,
+              event -> DeployProgress.line(event).ifPresent(session::info));
     } catch (DeployFailedException e) {
       session.info("! Deploy failed: " + e.getMessage());
       return FAILED;

@@ -1,9 +1,7 @@
 package flynn.cli.deploy;
 
 import flynn.api.controller.App;
-import flynn.api.controller.DeployWatch;
 import flynn.api.controller.Deployment;
-import flynn.api.controller.DeploymentEvent;
 import flynn.api.controller.Release;
 import flynn.cli.CliException;
 import flynn.cli.Session;
@@ -13,9 +11,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code flynn restart [<type>]}: a rolling restart. A copy of the current release (same artifacts,
- * env and processes; meta {@code flynn.restart}) is deployed one-by-one, so every job is replaced
- * by a fresh one that is up before the old one stops. The deployer moves whole formations, so every
- * process type is restarted; {@code <type>} only checks that the type exists.
+ * env and processes; meta {@code flynn.restart}) is deployed one-by-one whatever the app's strategy
+ * (the deployment's own strategy), so every job is replaced by a fresh one that is up before the
+ * old one stops. The deployer moves whole formations, so every process type is restarted; {@code
+ * <type>} only checks that the type exists.
  */
 @Command(
     name = "restart",
@@ -45,42 +44,10 @@ public final class RestartCommand implements Callable<Integer> {
     }
     Release copy =
         session.client().releases().create(Restarts.copy(current, app.id(), session.now()));
-    int exit = deployOneByOne(app, copy.id());
+    int exit = ReleaseDeploy.deploy(session, app, copy.id(), Deployment.ONE_BY_ONE);
     if (exit == 0) {
       session.info("Restarted " + (type == null ? "all jobs" : type + " jobs") + ".");
     }
     return exit;
-  }
-
-  /**
-   * The deployer takes the strategy from the app when the deployment is created, so the app's
-   * strategy is one-by-one for that moment only and restored as soon as the deployment exists.
-   */
-  private int deployOneByOne(App app, String releaseId) {
-    String strategy = app.strategy();
-    boolean switched = !Deployment.ONE_BY_ONE.equals(strategy);
-    if (switched) {
-      session.client().apps().update(app.id(), Restarts.strategy(Deployment.ONE_BY_ONE));
-    }
-    Runnable restore =
-        switched
-            ? () -> session.client().apps().update(app.id(), Restarts.strategy(strategy))
-            : () -> {};
-    DeployWatch.Listener restoreWhenCreated =
-        new DeployWatch.Listener() {
-          @Override
-          public void created(Deployment deployment) {
-            restore.run();
-          }
-
-          @Override
-          public void event(DeploymentEvent event) {}
-        };
-    try {
-      return ReleaseDeploy.deploy(session, app, releaseId, restoreWhenCreated);
-    } catch (RuntimeException e) {
-      restore.run();
-      throw e;
-    }
   }
 }

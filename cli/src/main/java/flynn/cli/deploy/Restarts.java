@@ -1,13 +1,11 @@
 package flynn.cli.deploy;
 
-import flynn.api.controller.App;
-import flynn.api.controller.Deployment;
 import flynn.api.controller.Release;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The release and app changes of {@code flynn restart}. */
+/** The release {@code flynn restart} deploys. */
 final class Restarts {
   static final String META_RESTART = "flynn.restart";
 
@@ -28,11 +26,5 @@ final class Restarts {
         current.processes(),
         null,
         current.legacyArtifact());
-  }
-
-  /** An app update that sets only the strategy ({@code null} or empty: all-at-once). */
-  static App strategy(String name) {
-    String strategy = name == null || name.isEmpty() ? Deployment.ALL_AT_ONCE : name;
-    return new App(null, null, null, strategy, null, null, null, null);
   }
 }

@@ -1,7 +1,6 @@
 package flynn.cli.release;
 
 import flynn.api.controller.App;
-import flynn.api.controller.DeployWatch;
 import flynn.cli.CliException;
 import flynn.cli.Confirm;
 import flynn.cli.Session;
@@ -51,7 +50,7 @@ final class ReleaseRollbackCommand implements Callable<Integer> {
       return 0;
     }
     session.info("Rolling back to release " + target + " from " + app.release() + ".");
-    int exit = ReleaseDeploy.deploy(session, app, target, DeployWatch.Listener.NONE);
+    int exit = ReleaseDeploy.deploy(session, app, target, null);
     if (exit == 0) {
       session.info("Successfully rolled back to release " + target + ".");
     }
