@@ -128,7 +128,7 @@ class GitPushIT {
         .isNotZero();
     assertThat(push.err())
         .contains("deploy failed: ")
-        .contains("exited with status 3")
+        .containsAnyOf("exited with status 3", "cannot start")
         .contains("previous release");
     assertServes("procfile-example", "Hello from the procfile example");
     String scale = cluster.flynnIn(repo, "scale").ok().out();

@@ -1,5 +1,6 @@
 package flynn.api.controller;
 
+import flynn.api.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,15 +74,7 @@ public final class DeployWatch {
     while (!d.finished()) {
       Duration left = Duration.between(clock.instant(), deadline);
       if (left.isNegative()) {
-        throw new DeployFailedException(
-            d.id(),
-            "deployment "
-                + d.id()
-                + " still "
-                + d.status()
-                + " after "
-                + settings.deadline().toSeconds()
-                + " s; see flynn deployment");
+        throw overdue(d);
       }
       Optional<DeploymentEvent> next = events.poll(min(left, settings.recheck()));
       if (next.isEmpty()) {
@@ -106,13 +99,25 @@ public final class DeployWatch {
     return d;
   }
 
+  private DeployFailedException overdue(Deployment d) {
+    return new DeployFailedException(
+        d.id(),
+        "deployment "
+            + d.id()
+            + " still "
+            + d.status()
+            + " after "
+            + settings.deadline().toSeconds()
+            + " s; see flynn deployment");
+  }
+
   /** The reason in the deployment's failed event, for a failure learned by reading it. */
   private String failureReason(Deployment d) {
     List<Event> recent =
         client.events().list(d.app(), List.of(Event.DEPLOYMENT), EVENTS_SEARCHED_FOR_ERROR);
     return recent.stream()
         .filter(e -> e.data() != null)
-        .map(e -> flynn.api.Json.mapper().convertValue(e.data(), DeploymentEvent.class))
+        .map(e -> Json.mapper().convertValue(e.data(), DeploymentEvent.class))
         .filter(e -> d.id().equals(e.deployment()) && Deployment.FAILED.equals(e.status()))
         .map(DeployProgress::failure)
         .findFirst()

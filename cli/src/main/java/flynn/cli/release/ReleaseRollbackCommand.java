@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "rollback",
     description = {
-      "Roll back to a previous release: deploys the release before the current one, or <id>,",
-      "with the app's strategy."
+      "Roll back to a previous release: deploys the release the app ran before the current one",
+      "(or <id>) with the app's strategy."
     })
 final class ReleaseRollbackCommand implements Callable<Integer> {
   @Option(
@@ -41,7 +41,11 @@ final class ReleaseRollbackCommand implements Callable<Integer> {
       throw new CliException("app " + app.name() + " has no release to roll back from");
     }
     String target =
-        RollbackTarget.choose(session.client().apps().releases(app.id()), app.release(), id);
+        RollbackTarget.choose(
+            session.client().deployments().list(app.id()),
+            session.client().apps().releases(app.id()),
+            app.release(),
+            id);
     if (!yes
         && !Confirm.ask(
             session.io().prompter(),

@@ -61,6 +61,10 @@ class DeployCommandsIT {
             + "{\"id\":\"rel-0\",\"created_at\":\"2026-01-01T00:00:00Z\"}]");
     recorded("/releases", "{\"id\":\"rel-2\",\"app\":\"app-1\"}");
     server.createContext("/apps/app-1/deploy", this::deploy);
+    json(
+        "/apps/app-1/deployments",
+        "[{\"id\":\"d-0\",\"old_release\":\"rel-0\",\"new_release\":\"rel-1\","
+            + "\"status\":\"complete\",\"created_at\":\"2026-01-02T00:00:00Z\"}]");
     json("/deployments/d-1", deployment("running"));
     server.createContext("/events", this::events);
     server.start();
