@@ -5,6 +5,8 @@ import flynn.cli.apps.CreateCommand;
 import flynn.cli.apps.DeleteCommand;
 import flynn.cli.apps.InfoCommand;
 import flynn.cli.cluster.ClusterCommand;
+import flynn.cli.deploy.DeploymentCommand;
+import flynn.cli.deploy.RestartCommand;
 import flynn.cli.docker.DockerCommand;
 import flynn.cli.env.EnvCommand;
 import flynn.cli.git.GitCredentialsCommand;
@@ -74,6 +76,8 @@ final class Commands {
     c.put("env", () -> EnvCommand.commandLine(session));
     c.put("release", () -> ReleaseCommand.commandLine(session));
     c.put("limit", () -> LimitCommand.commandLine(session));
+    c.put("restart", () -> new RestartCommand(session));
+    c.put("deployment", () -> DeploymentCommand.commandLine(session));
     c.put("route", () -> RouteCommand.commandLine(session));
     c.put("docker", () -> DockerCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));

@@ -74,8 +74,12 @@ class GitPushIT {
     Files.writeString(page, Files.readString(page).replace("Hello", "Hello again"));
     commit(repo, "second version");
 
-    cluster.git(repo, PUSH, "push", "flynn", "main").ok();
+    Cluster.Result push = cluster.git(repo, PUSH, "push", "flynn", "main").ok();
 
+    assertThat(push.err())
+        .as("the deployment's events, as the deployer sends them")
+        .contains("remote: -----> Deploying release ")
+        .contains("remote: -----> web job up");
     assertServes("static-example", "Hello again from the static example");
     String releases = cluster.flynnIn(repo, "release").ok().out();
     assertThat(releases.lines().skip(1).filter(l -> !l.isBlank())).hasSize(2);
@@ -122,7 +126,10 @@ class GitPushIT {
     assertThat(push.exit())
         .as("git push of a crashing release; its output:\n%s", push.err())
         .isNotZero();
-    assertThat(push.err()).contains("web exited with status 3").contains("previous release");
+    assertThat(push.err())
+        .contains("deploy failed: ")
+        .containsAnyOf("exited with status 3", "cannot start")
+        .contains("previous release");
     assertServes("procfile-example", "Hello from the procfile example");
     String scale = cluster.flynnIn(repo, "scale").ok().out();
     assertThat(scale).as("the formation is the one that served before").contains("web=1");

@@ -10,7 +10,7 @@ import flynn.api.controller.ImageManifest;
 import flynn.api.controller.Release;
 import flynn.cli.CliException;
 import flynn.cli.Session;
-import flynn.cli.release.NewRelease;
+import flynn.cli.deploy.ReleaseDeploy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,10 +62,11 @@ final class DockerPushCommand implements Callable<Integer> {
       Artifact artifact = createArtifact(blobstore, manifest, app.name(), scratch);
       Release previous = session.currentRelease(app.id()).orElse(null);
       Release release = ImageRelease.next(app.name(), previous, artifact.id(), manifest);
-      Release created = NewRelease.deploy(session, app, release);
-      session.info(
-          "Image deployed as release " + created.id() + ", scale it with 'flynn scale app=N'");
-      return 0;
+      int exit = ReleaseDeploy.createAndDeploy(session, app, release);
+      if (exit == 0) {
+        session.info("Image deployed, scale it with 'flynn scale app=N'");
+      }
+      return exit;
     } finally {
       deleteTree(scratch);
     }

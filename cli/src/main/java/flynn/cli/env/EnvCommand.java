@@ -3,7 +3,7 @@ package flynn.cli.env;
 import flynn.api.controller.App;
 import flynn.api.controller.Release;
 import flynn.cli.Session;
-import flynn.cli.release.NewRelease;
+import flynn.cli.deploy.ReleaseDeploy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     name = "env",
     description = {
       "Manage app environment variables. With no arguments, lists them (KEY=VALUE).",
-      "Every change creates a new release and makes it current."
+      "Every change creates a new release and deploys it with the app's strategy."
     })
 public final class EnvCommand implements Callable<Integer> {
   @Option(
@@ -54,13 +54,11 @@ public final class EnvCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Applies a change to the app's current release and rolls the new release out. */
+  /** Applies a change to the app's current release and deploys the new release. */
   static int change(Session session, String proc, Map<String, Optional<String>> changes) {
     App app = session.appRecord();
     Release current = session.currentRelease(app.id()).orElse(null);
     Release next = EnvChange.apply(current, proc, changes);
-    Release created = NewRelease.deploy(session, app, next);
-    session.info("Created release " + created.id() + ".");
-    return 0;
+    return ReleaseDeploy.createAndDeploy(session, app, next);
   }
 }

@@ -3,14 +3,14 @@ package flynn.cli.limit;
 import flynn.api.controller.App;
 import flynn.api.controller.Release;
 import flynn.cli.Session;
-import flynn.cli.release.NewRelease;
+import flynn.cli.deploy.ReleaseDeploy;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code flynn limit set <proc> <var>=<val>...}: a new release with the limits, rolled out so the
+ * {@code flynn limit set <proc> <var>=<val>...}: a new release with the limits, deployed so the
  * process type's jobs restart with them.
  */
 @Command(
@@ -34,8 +34,6 @@ final class LimitSetCommand implements Callable<Integer> {
     var limits = ResourceLimits.parse(pairs);
     App app = session.appRecord();
     Release current = session.currentRelease(app.id()).orElse(null);
-    Release created = NewRelease.deploy(session, app, ResourceLimits.apply(current, proc, limits));
-    session.info("Created release " + created.id() + ".");
-    return 0;
+    return ReleaseDeploy.createAndDeploy(session, app, ResourceLimits.apply(current, proc, limits));
   }
 }

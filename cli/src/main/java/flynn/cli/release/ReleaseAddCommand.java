@@ -5,6 +5,7 @@ import flynn.api.controller.Artifact;
 import flynn.api.controller.Release;
 import flynn.cli.CliException;
 import flynn.cli.Session;
+import flynn.cli.deploy.ReleaseDeploy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "add",
     description = {
-      "Create a release from a release configuration file and make it the app's current release.",
+      "Create a release from a release configuration file and deploy it.",
       "With <uri>, the release runs on an artifact of that type and URI; without, its processes'",
       "args run directly."
     })
@@ -73,8 +74,6 @@ final class ReleaseAddCommand implements Callable<Integer> {
               null,
               null);
     }
-    Release created = NewRelease.deploy(session, app, release);
-    session.info("Created release " + created.id() + ".");
-    return 0;
+    return ReleaseDeploy.createAndDeploy(session, app, release);
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flynn release}: lists the app's releases; {@code add} and {@code show} below. */
+/** {@code flynn release}: lists the app's releases; {@code add}, {@code show}, {@code rollback}. */
 @Command(
     name = "release",
     description = "Manage app releases. With no arguments, lists the app's releases.")
@@ -35,6 +35,7 @@ public final class ReleaseCommand implements Callable<Integer> {
     cl.addSubcommand("list", new CommandLine(list).setCommandName("list"));
     cl.addSubcommand(new ReleaseAddCommand(session));
     cl.addSubcommand(new ReleaseShowCommand(session));
+    cl.addSubcommand(new ReleaseRollbackCommand(session));
     return cl;
   }
 

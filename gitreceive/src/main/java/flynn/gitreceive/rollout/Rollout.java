@@ -2,9 +2,11 @@ package flynn.gitreceive.rollout;
 
 import flynn.api.controller.App;
 import flynn.api.controller.ControllerClient;
+import flynn.api.controller.DeployFailedException;
+import flynn.api.controller.DeployProgress;
+import flynn.api.controller.DeployWatch;
 import flynn.api.controller.Formation;
 import flynn.api.controller.Release;
-import flynn.api.controller.ReleaseRollout;
 import flynn.api.controller.ScaleRequest;
 import flynn.api.http.ApiException;
 import flynn.gitreceive.push.PushFailedException;
@@ -14,36 +16,34 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Makes a new release current and moves the app's processes to it ({@link ReleaseRollout}, until
- * the controller has a deployer); on a first deploy, starts one web process and waits for it. If
- * that never comes up, the app goes back to how it was and the push fails.
+ * Deploys a new release through the controller's deployer, its events shown to the pusher; a failed
+ * deployment fails the push (the deployer left the app on its release). On a first deploy (nothing
+ * runs, the release has {@code web}) it then starts one web process and waits for it; if that never
+ * comes up, the app goes back to how it was and the push fails.
  */
 public final class Rollout {
   private final ControllerClient controller;
+  private final DeployWatch deployer;
   private final Duration defaultTimeout;
 
   public Rollout(ControllerClient controller, Duration defaultTimeout) {
     this.controller = controller;
+    this.deployer = new DeployWatch(controller);
     this.defaultTimeout = defaultTimeout;
   }
 
-  /**
-   * Moves the app to {@code created}; when its processes do not come up (a crash, or the timeout),
-   * puts the app back as it was (the old release's processes are only stopped once the new ones are
-   * up) and fails the push.
-   */
   public void run(App app, Release created, Release current, PushLog log) {
     Map<String, Integer> counts = current == null ? Map.of() : counts(app.id(), current.id());
-    ScaleAwaiter scaler = new ScaleAwaiter(controller, timeout(app));
-    ReleaseRollout rollout = ReleaseRollout.plan(app.id(), created, current, counts);
+    deploy(app, created, log);
+    if (!FirstDeploy.scalesWeb(created, counts)) {
+      return;
+    }
+    log.line("-----> Scaling initial web process...");
     try {
-      rollout.run(controller, scaler);
-      if (FirstDeploy.scalesWeb(created, counts)) {
-        log.line("-----> Scaling initial web process...");
-        scaler.scaleAndWait(app.id(), created.id(), Map.of(FirstDeploy.WEB, 1));
-      }
+      new ScaleAwaiter(controller, timeout(app))
+          .scaleAndWait(app.id(), created.id(), Map.of(FirstDeploy.WEB, 1));
     } catch (PushFailedException e) {
-      undo(app, created, current);
+      undoFirstDeploy(app, created, current);
       throw new PushFailedException(
           "the new release did not come up ("
               + e.getMessage()
@@ -54,17 +54,32 @@ public final class Rollout {
     }
   }
 
-  private void undo(App app, Release created, Release current) {
-    Map<String, Integer> none = new TreeMap<>();
-    if (created.processes() != null) {
-      created.processes().keySet().forEach(type -> none.put(type, 0));
+  private void deploy(App app, Release created, PushLog log) {
+    log.line("-----> Deploying release " + created.id() + "...");
+    try {
+      deployer.deploy(
+          app.id(), created.id(), event -> DeployProgress.line(event).ifPresent(log::line));
+    } catch (DeployFailedException e) {
+      throw new PushFailedException(
+          "deploy failed: "
+              + e.getMessage()
+              + "; the app stays on its previous release; see flynn -a "
+              + app.name()
+              + " deployment",
+          e);
     }
+  }
+
+  /** Nothing ran before, so the old release comes back at once through the deployer too. */
+  private void undoFirstDeploy(App app, Release created, Release current) {
+    Map<String, Integer> none = new TreeMap<>();
+    created.processes().keySet().forEach(type -> none.put(type, 0));
     ScaleRequest stop =
         new ScaleRequest(
             null, app.id(), created.id(), ScaleRequest.PENDING, null, none, null, null, null, null);
     controller.formations().scale(app.id(), created.id(), stop);
     if (current != null) {
-      controller.apps().setRelease(app.id(), current.id());
+      deployer.deploy(app.id(), current.id(), DeployWatch.Listener.NONE);
     }
   }
 

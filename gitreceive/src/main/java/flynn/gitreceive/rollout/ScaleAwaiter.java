@@ -5,7 +5,6 @@ import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Event;
 import flynn.api.controller.Job;
 import flynn.api.controller.JobState;
-import flynn.api.controller.ReleaseRollout;
 import flynn.api.controller.ScaleRequest;
 import flynn.api.http.SseStream;
 import flynn.gitreceive.push.PushFailedException;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * complete; fails when it is cancelled, when a job it starts exits with an error (the scheduler
  * would only restart it), or when the timeout passes first (the stream is closed then).
  */
-public final class ScaleAwaiter implements ReleaseRollout.Scaler {
+public final class ScaleAwaiter {
   private final ControllerClient controller;
   private final Duration timeout;
 
@@ -29,7 +28,6 @@ public final class ScaleAwaiter implements ReleaseRollout.Scaler {
     this.timeout = timeout;
   }
 
-  @Override
   public void scaleAndWait(String appId, String releaseId, Map<String, Integer> processes) {
     ScaleRequest body =
         new ScaleRequest(
