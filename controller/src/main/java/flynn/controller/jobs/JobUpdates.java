@@ -22,6 +22,14 @@ public final class JobUpdates {
   private JobUpdates() {}
 
   /**
+   * {@code text} without NUL, which PostgreSQL text and jsonb cannot hold: a crash report quotes a
+   * job's output, which may be binary.
+   */
+  static String storable(String text) {
+    return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+  }
+
+  /**
    * The job to store for an update to {@code uuid} of app {@code appId}, or empty when it must be
    * ignored: a job that went down never comes back up (a late "up" lost a race with "down").
    */
@@ -53,7 +61,7 @@ public final class JobUpdates {
             update.volumes(),
             update.meta(),
             update.exitStatus(),
-            update.hostError(),
+            storable(update.hostError()),
             update.runAt(),
             update.restarts(),
             null,

@@ -44,4 +44,10 @@ class JobUpdatesTest {
     assertThatThrownBy(() -> JobUpdates.apply("app", "u2", job(JobState.UP), null))
         .hasMessageContaining("u2");
   }
+
+  @Test
+  void aHostErrorQuotingBinaryOutputIsStoredWithoutNul() {
+    assertThat(JobUpdates.storable("exit 1: a\0b")).isEqualTo("exit 1: ab");
+    assertThat(JobUpdates.storable(null)).isNull();
+  }
 }

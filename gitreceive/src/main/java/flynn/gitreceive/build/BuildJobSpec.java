@@ -46,7 +46,7 @@ public final class BuildJobSpec {
         false,
         null,
         null,
-        null,
+        true, // the pusher sees the build's log; its stdout is the output tar, not app log lines
         resources,
         null,
         null,

@@ -22,7 +22,7 @@ public final class OutputTail implements OutputSink {
 
   @Override
   public synchronized void line(StdStream stream, String text) {
-    String line = text.strip();
+    String line = printable(text).strip();
     if (line.isEmpty()) {
       return;
     }
@@ -30,6 +30,18 @@ public final class OutputTail implements OutputSink {
     if (lines.size() > maxLines) {
       lines.removeFirst();
     }
+  }
+
+  /** The line without control characters: binary output (a tar on stdout) is not a report. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LINE + 1));
+    for (int i = 0; i < text.length() && out.length() <= MAX_LINE; i++) {
+      char c = text.charAt(i);
+      if (c == '\t' || !Character.isISOControl(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** The kept lines, oldest first, one per line; empty when the job wrote nothing. */

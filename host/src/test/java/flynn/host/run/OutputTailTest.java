@@ -28,4 +28,12 @@ class OutputTailTest {
   void aJobThatWroteNothingHasAnEmptyTail() {
     assertThat(new OutputTail(3).text()).isEmpty();
   }
+
+  @Test
+  void binaryOutputKeepsOnlyItsPrintableText() {
+    OutputTail tail = new OutputTail(3);
+    tail.line(StdStream.STDOUT, "slug.tgz\0\0\0\u0001\u001b[0m0000644");
+
+    assertThat(tail.text()).isEqualTo("slug.tgz[0m0000644");
+  }
 }
