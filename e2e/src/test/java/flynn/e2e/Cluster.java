@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -340,12 +341,21 @@ final class Cluster implements AutoCloseable {
     }
   }
 
+  /**
+   * A port free now, below the kernel's ephemeral range (32768 and up here): flynn-host picks its
+   * internal ports (PostgreSQL, ZooKeeper, ...) from that range while it starts, so a port taken
+   * from it for the cluster's flags could be handed out again before the cluster binds it.
+   */
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (ServerSocket s = new ServerSocket(port)) {
+        return s.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000");
   }
 
   /** What a CLI run printed and how it exited. */
