@@ -140,13 +140,18 @@ cpu_ticks() {
   for p in $all; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s+=$1} END {print s+0}'
 }
 
-# pids_of NAME: the processes that serve target NAME, for its CPU time per request
-pids_of() {
+# own_ticks PID: user+system CPU ticks of that process alone (all its threads), not its children
+own_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# target_ticks NAME: the CPU ticks so far of the processes that serve target NAME
+target_ticks() {
   case "$1" in
-    backend) cat "$BENCH_DIR/backend.pid" ;;
-    nginx) echo "$NGINX_PID" ;;
-    haproxy) echo "$HAPROXY_PID" ;;
-    router) echo "$HOST_PID" ;; # the whole flynn-host JVM: GC and compiler threads count too
+    backend) cpu_ticks "$(cat "$BENCH_DIR/backend.pid")" ;;
+    nginx) cpu_ticks "$NGINX_PID" ;;
+    haproxy) cpu_ticks "$HAPROXY_PID" ;;
+    # the flynn-host JVM alone (GC and compiler threads count too): its children include the app's
+    # jobs, here the backend nginx, whose CPU per request is the backend row's
+    router) own_ticks "$HOST_PID" ;;
   esac
 }
 
@@ -156,12 +161,11 @@ pids_of() {
 # than req/s.
 measure() {
   case "$targets" in *" $1 "*) ;; *) return 0 ;; esac
-  local out="$BENCH_DIR/wrk.$1.$3.$4.txt" pids ticks0 ticks1
+  local out="$BENCH_DIR/wrk.$1.$3.$4.txt" ticks0 ticks1
   wrk -t"$threads" -c"$conns" -d"$warmup" -H "Host: $host_header" "$2" >/dev/null 2>&1
-  pids=$(pids_of "$1")
-  ticks0=$(cpu_ticks $pids)
+  ticks0=$(target_ticks "$1")
   wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "Host: $host_header" "$2" >"$out" 2>&1
-  ticks1=$(cpu_ticks $pids)
+  ticks1=$(target_ticks "$1")
   local rps p50 p99 cpu
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out" | to_ms)

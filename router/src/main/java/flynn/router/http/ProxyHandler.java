@@ -418,7 +418,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     if (headerTimeout != null) {
       headerTimeout.exchangeDone();
     }
-    ctx.channel().eventLoop().execute(drainTask);
+    if (inbound.isEmpty()) {
+      ctx.read(); // the usual case: nothing pipelined, so no task to queue for the next request
+    } else {
+      ctx.channel().eventLoop().execute(drainTask);
+    }
   }
 
   /** Tells the observer the exchange reached its backend (once; a retry reaches it again). */
