@@ -48,7 +48,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
   private final ArrayDeque<Object> inbound = new ArrayDeque<>();
   private final Runnable drainTask = this::drain;
   private final ChannelFutureListener afterBodyWrite = this::afterBodyWrite;
-  private final ChannelFutureListener afterResponseWrite = this::afterResponseWrite;
   private ForwardedHeaders.Origin origin;
   private ChannelHandlerContext ctx;
   private Exchange exchange;
@@ -297,7 +296,16 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     headUnflushed = false;
     boolean last = msg instanceof LastHttpContent;
     if (!last || e.interim) {
-      ctx.writeAndFlush(msg).addListener(afterResponseWrite);
+      ctx.writeAndFlush(msg)
+          .addListener(
+              (ChannelFutureListener)
+                  w -> {
+                    if (w.isSuccess()) {
+                      backend.read();
+                    } else {
+                      backend.close();
+                    }
+                  });
       return;
     }
     e.responseDone = true;
@@ -318,23 +326,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       ctx.read();
     } else if (!w.isSuccess()) {
       w.channel().close();
-    }
-  }
-
-  /**
-   * A response part reached the client: read the next from the backend that serves it now (the
-   * exchange may have ended in between: then there is nothing to read).
-   */
-  private void afterResponseWrite(ChannelFuture w) {
-    Exchange e = exchange;
-    Channel backend = e == null || e.connection == null ? null : e.connection.channel();
-    if (backend == null) {
-      return;
-    }
-    if (w.isSuccess()) {
-      backend.read();
-    } else {
-      backend.close();
     }
   }
 
