@@ -8,15 +8,15 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +29,19 @@ final class BackendConnector {
 
   /** A backend connection lent to one request. */
   record Connection(Channel channel, Backend backend, BackendHandler handler, boolean reused) {}
+
+  /**
+   * Responses from backends are parsed without validating each header name and value as it is added
+   * (the parser itself still rejects malformed lines); what the router adds to them is its own.
+   * Client requests keep full validation.
+   */
+  private static final HttpDecoderConfig BACKEND_DECODER =
+      new HttpDecoderConfig()
+          .setMaxInitialLineLength(8192)
+          .setMaxHeaderSize(65536)
+          .setMaxChunkSize(HttpProxy.MAX_CHUNK_SIZE)
+          .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+          .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
 
   private final Transport transport;
   private final HttpProxyConfig config;
@@ -98,9 +111,8 @@ final class BackendConnector {
               protected void initChannel(Channel ch) {
                 long idle = config.backendIdleTimeout().toMillis();
                 ch.pipeline()
-                    .addLast(
-                        "http-codec", new HttpClientCodec(8192, 65536, HttpProxy.MAX_CHUNK_SIZE))
-                    .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+                    .addLast("http-codec", new HttpClientCodec(BACKEND_DECODER, false, false))
+                    .addLast("idle", new IdleTimeoutHandler(idle))
                     .addLast("backend", new BackendHandler());
               }
             });

@@ -11,6 +11,7 @@ final class Exchange {
   final long startNanos;
   final boolean clientKeepAlive;
   final boolean upgrade;
+  final boolean hasRequestBody;
   String requestId = "";
   Route route;
   String stickyAddr;
@@ -34,6 +35,8 @@ final class Exchange {
     this.startNanos = startNanos;
     this.clientKeepAlive = clientKeepAlive;
     this.upgrade = upgrade;
+    this.hasRequestBody =
+        HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
   }
 
   boolean done() {
@@ -41,8 +44,7 @@ final class Exchange {
   }
 
   boolean hasRequestBody() {
-    return HttpUtil.isTransferEncodingChunked(request)
-        || HttpUtil.getContentLength(request, 0L) > 0;
+    return hasRequestBody;
   }
 
   String path() {

@@ -1,10 +1,10 @@
 package flynn.router.http;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The headers the router adds to a proxied request, Flynn's rules: {@code X-Forwarded-For}
@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * of {@code [a-zA-Z0-9+/=-]}, else a new UUID).
  */
 public final class ForwardedHeaders {
-  static final String FOR = "X-Forwarded-For";
-  static final String PROTO = "X-Forwarded-Proto";
-  static final String PORT = "X-Forwarded-Port";
-  static final String REQUEST_START = "X-Request-Start";
-  static final String REQUEST_ID = "X-Request-Id";
-  private static final Pattern VALID_ID = Pattern.compile("[a-zA-Z0-9+/=-]{20,200}");
+  // AsciiString names keep their hash: a String name is hashed again on every header lookup
+  static final AsciiString FOR = AsciiString.cached("X-Forwarded-For");
+  static final AsciiString PROTO = AsciiString.cached("X-Forwarded-Proto");
+  static final AsciiString PORT = AsciiString.cached("X-Forwarded-Port");
+  static final AsciiString REQUEST_START = AsciiString.cached("X-Request-Start");
+  static final AsciiString REQUEST_ID = AsciiString.cached("X-Request-Id");
 
   /** Where a request came in: the client's address and the listener's scheme and port. */
   public record Origin(String clientIp, String proto, int port) {}
@@ -51,10 +51,32 @@ public final class ForwardedHeaders {
     headers.set(PORT, Integer.toString(origin.port()));
     headers.set(REQUEST_START, Long.toString(nowMillis));
     String id = headers.get(REQUEST_ID);
-    if (id == null || !VALID_ID.matcher(id).matches()) {
+    if (id == null || !isValidId(id)) {
       id = ids.get();
       headers.set(REQUEST_ID, id);
     }
     return id;
+  }
+
+  /** 20-200 characters of {@code [a-zA-Z0-9+/=-]}. */
+  private static boolean isValidId(String id) {
+    if (id.length() < 20 || id.length() > 200) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/'
+              || c == '='
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -12,14 +12,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Closes a connection whose request headers take longer than the timeout to arrive: the clock
  * starts with the connection and with the first byte of each later request, and stops when the
- * proxy has the headers. Sits before the HTTP codec; passes everything through.
+ * proxy has the headers. Sits before the HTTP codec; passes everything through. One timer per
+ * connection: a request only notes when its head started, and the timer, when it fires, closes the
+ * connection or re-arms for what is left (no task scheduled and cancelled per request).
  */
 final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(HeaderTimeoutHandler.class);
 
-  private final long timeoutMillis;
+  private final long timeoutNanos;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> timer;
+  private long headStartedAt;
   private State state = State.READING_HEAD;
   private boolean nextRequestStarted;
 
@@ -31,7 +34,7 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
   }
 
   HeaderTimeoutHandler(Duration timeout) {
-    this.timeoutMillis = timeout.toMillis();
+    this.timeoutNanos = timeout.toNanos();
   }
 
   @Override
@@ -65,7 +68,6 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
   void headReceived() {
     state = State.IN_EXCHANGE;
     nextRequestStarted = false;
-    cancel();
   }
 
   /**
@@ -80,7 +82,6 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
 
   /** The proxy finished an exchange; the next bytes start a new request. */
   void exchangeDone() {
-    cancel();
     if (nextRequestStarted) {
       nextRequestStarted = false;
       state = State.READING_HEAD;
@@ -102,9 +103,14 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void arm() {
+    headStartedAt = ctx.executor().ticker().nanoTime();
     if (timer == null) {
-      timer = ctx.executor().schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+      schedule(timeoutNanos);
     }
+  }
+
+  private void schedule(long delayNanos) {
+    timer = ctx.executor().schedule(this::expire, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   private void cancel() {
@@ -116,7 +122,13 @@ final class HeaderTimeoutHandler extends ChannelInboundHandlerAdapter {
 
   private void expire() {
     timer = null;
-    if (state == State.READING_HEAD && ctx.channel().isActive()) {
+    if (state != State.READING_HEAD || !ctx.channel().isActive()) {
+      return;
+    }
+    long left = timeoutNanos - (ctx.executor().ticker().nanoTime() - headStartedAt);
+    if (left > 0) {
+      schedule(left);
+    } else {
       LOG.info(
           "closing connection: request headers too slow client={}", ctx.channel().remoteAddress());
       ctx.close();

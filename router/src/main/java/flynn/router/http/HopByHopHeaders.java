@@ -3,7 +3,9 @@ package flynn.router.http;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Headers that describe one connection, not the message, and so are not forwarded (RFC 9110 7.6.1):
@@ -28,6 +30,9 @@ final class HopByHopHeaders {
 
   /** Removes the hop-by-hop headers; with {@code upgrade}, keeps {@code Connection: Upgrade}. */
   static void strip(HttpHeaders headers, boolean upgrade) {
+    if (!upgrade && !hasAny(headers)) {
+      return;
+    }
     for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
       for (String named : connection.split(",")) {
         String name = named.trim();
@@ -43,6 +48,36 @@ final class HopByHopHeaders {
     } else {
       headers.remove(HttpHeaderNames.UPGRADE);
     }
+  }
+
+  /**
+   * Whether any header is hop-by-hop: one pass over the (usually few) headers, instead of a removal
+   * per name on every message. Headers named by {@code Connection} need a {@code Connection}.
+   */
+  private static boolean hasAny(HttpHeaders headers) {
+    Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
+    while (it.hasNext()) {
+      if (isHopByHop(it.next().getKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHopByHop(CharSequence name) {
+    return switch (name.length()) {
+      case 2 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TE);
+      case 7 ->
+          AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRAILER)
+              || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE);
+      case 10 ->
+          AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)
+              || AsciiString.contentEqualsIgnoreCase(name, KEEP_ALIVE);
+      case 16 -> AsciiString.contentEqualsIgnoreCase(name, PROXY_CONNECTION);
+      case 18 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHENTICATE);
+      case 19 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHORIZATION);
+      default -> false;
+    };
   }
 
   /**

@@ -8,11 +8,9 @@ import flynn.router.sticky.StickyCookies;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -81,7 +79,7 @@ public final class HttpProxy {
    */
   public void addHttp1Codec(ChannelPipeline p) {
     long idle = config.idleTimeout().toMillis();
-    p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+    p.addLast("idle", new IdleTimeoutHandler(idle))
         .addLast("header-timeout", new HeaderTimeoutHandler(config.headerTimeout()))
         .addLast(
             "http-codec",

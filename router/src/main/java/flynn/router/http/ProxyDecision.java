@@ -47,6 +47,9 @@ sealed interface ProxyDecision {
     if (all.isEmpty()) {
       return new NoBackend(route);
     }
+    if (all.size() == 1) {
+      return new Forward(route, List.copyOf(all)); // one order only: no copy to shuffle
+    }
     List<Backend> order = new ArrayList<>(all);
     Collections.shuffle(order, random);
     if (stickyAddr != null) {

@@ -47,6 +47,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
   private final String proto;
   private final ArrayDeque<Object> inbound = new ArrayDeque<>();
   private final Runnable drainTask = this::drain;
+  private final ChannelFutureListener afterBodyWrite = this::afterBodyWrite;
+  private ForwardedHeaders.Origin origin;
   private ChannelHandlerContext ctx;
   private Exchange exchange;
   private boolean connecting;
@@ -246,20 +248,18 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     ctx.read();
   }
 
-  /** Writes to the backend; the next client read waits for the write unless the body is done. */
+  /**
+   * Writes to the backend; the next client read waits for the write unless the body is done. A
+   * request without a body has nothing to wait for: its end follows in the same client read (a
+   * failed write surfaces in the backend pipeline, which closes the connection).
+   */
   private void writeToBackend(Object msg, boolean bodyDone) {
-    ChannelFuture f = exchange.connection.channel().writeAndFlush(msg);
-    if (!bodyDone) {
-      f.addListener(
-          (ChannelFutureListener)
-              w -> {
-                if (w.isSuccess() && inbound.isEmpty()) {
-                  ctx.read();
-                } else if (!w.isSuccess()) {
-                  w.channel().close();
-                }
-              });
+    Channel backend = exchange.connection.channel();
+    if (bodyDone || !exchange.hasRequestBody()) {
+      backend.writeAndFlush(msg, backend.voidPromise());
+      return;
     }
+    backend.writeAndFlush(msg).addListener(afterBodyWrite);
   }
 
   @Override
@@ -295,25 +295,37 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     }
     headUnflushed = false;
     boolean last = msg instanceof LastHttpContent;
-    ChannelFuture f = ctx.writeAndFlush(msg);
     if (!last || e.interim) {
-      f.addListener(
-          (ChannelFutureListener)
-              w -> {
-                if (w.isSuccess()) {
-                  backend.read();
-                } else {
-                  backend.close();
-                }
-              });
+      ctx.writeAndFlush(msg)
+          .addListener(
+              (ChannelFutureListener)
+                  w -> {
+                    if (w.isSuccess()) {
+                      backend.read();
+                    } else {
+                      backend.close();
+                    }
+                  });
       return;
     }
     e.responseDone = true;
     releaseBackend(e);
-    finishIfDone();
-    if (!e.requestDone) {
-      e.closeAfter = true;
-      f.addListener(ChannelFutureListener.CLOSE);
+    if (e.requestDone) {
+      ctx.writeAndFlush(msg, ctx.voidPromise());
+      finishIfDone();
+      return;
+    }
+    ChannelFuture f = ctx.writeAndFlush(msg);
+    e.closeAfter = true;
+    f.addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** A request body part reached the backend: read the next one, unless one waits already. */
+  private void afterBodyWrite(ChannelFuture w) {
+    if (w.isSuccess() && inbound.isEmpty()) {
+      ctx.read();
+    } else if (!w.isSuccess()) {
+      w.channel().close();
     }
   }
 
@@ -397,7 +409,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     if (headerTimeout != null) {
       headerTimeout.exchangeDone();
     }
-    ctx.channel().eventLoop().execute(drainTask);
+    if (inbound.isEmpty()) {
+      ctx.read(); // the usual case: nothing pipelined, so no task to queue for the next request
+    } else {
+      ctx.channel().eventLoop().execute(drainTask);
+    }
   }
 
   /** Tells the observer the exchange reached its backend (once; a retry reaches it again). */
@@ -426,11 +442,16 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
                 System.nanoTime() - e.startNanos));
   }
 
+  /** Where this connection's requests come from: the same for all of them. */
   private ForwardedHeaders.Origin origin() {
-    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-    InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-    return new ForwardedHeaders.Origin(
-        remote.getAddress().getHostAddress(), proto, local == null ? 0 : local.getPort());
+    if (origin == null) {
+      InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+      InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+      origin =
+          new ForwardedHeaders.Origin(
+              remote.getAddress().getHostAddress(), proto, local == null ? 0 : local.getPort());
+    }
+    return origin;
   }
 
   @Override

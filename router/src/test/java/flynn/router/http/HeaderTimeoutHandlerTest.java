@@ -62,6 +62,20 @@ class HeaderTimeoutHandlerTest {
     channel.finishAndReleaseAll();
   }
 
+  @Test
+  void aRequestStartedLateGetsItsWholeTimeout() {
+    timeout.headReceived();
+    timeout.exchangeDone();
+    elapse(8);
+    channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {'G'}));
+    elapse(9);
+    assertThat(channel.isOpen()).as("9 s into the second request's headers").isTrue();
+
+    elapse(2);
+    assertThat(channel.isOpen()).isFalse();
+    channel.finishAndReleaseAll();
+  }
+
   private void elapse(long seconds) {
     channel.advanceTimeBy(seconds, TimeUnit.SECONDS);
     channel.runScheduledPendingTasks();
