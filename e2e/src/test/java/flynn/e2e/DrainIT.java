@@ -11,8 +11,6 @@ import flynn.api.host.ActiveJob;
 import flynn.api.host.HostJob;
 import flynn.api.router.RouterClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,36 +183,7 @@ class DrainIT {
   }
 
   /** A response as curl got it; status 0 when the connection failed or was cut. */
-  record Curl(int status, String body) {}
-
   private static Curl curl(String app, String path) {
-    return curlHost(app + ".localhost", path);
-  }
-
-  private static Curl curlHost(String host, String path) {
-    try {
-      Process p =
-          new ProcessBuilder(
-                  "curl",
-                  "-s",
-                  "--max-time",
-                  "30",
-                  "-H",
-                  "Host: " + host,
-                  "-w",
-                  "\n%{http_code}",
-                  "http://127.0.0.1:" + cluster.httpPort + path)
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      int cut = out.lastIndexOf('\n');
-      return new Curl(Integer.parseInt(out.substring(cut + 1).trim()), out.substring(0, cut));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return Curl.get(cluster.httpPort, app + ".localhost", path, Duration.ofSeconds(30));
   }
 }

@@ -77,10 +77,14 @@ final class HttpLoad implements AutoCloseable {
 
   /** Stops sending and waits for the requests in flight. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running.set(false);
-    for (Thread t : threads) {
-      t.join(READ_TIMEOUT.toMillis() + 1000);
+    try {
+      for (Thread t : threads) {
+        t.join(READ_TIMEOUT.toMillis() + 1000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

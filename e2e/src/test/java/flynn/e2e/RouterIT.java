@@ -360,30 +360,7 @@ class RouterIT {
     }
   }
 
-  /** A response as curl got it. */
-  record Curl(int status, String body) {
-    String line(String prefix) {
-      return body.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
-    }
-  }
-
-  private static Curl curl(String host, String path) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                "curl",
-                "-s",
-                "--max-time",
-                "10",
-                "-H",
-                "Host: " + host,
-                "-w",
-                "\n%{http_code}",
-                "http://127.0.0.1:" + cluster.httpPort + path)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    int cut = out.lastIndexOf('\n');
-    return new Curl(Integer.parseInt(out.substring(cut + 1).trim()), out.substring(0, cut));
+  private static Curl curl(String host, String path) {
+    return Curl.get(cluster.httpPort, host, path);
   }
 }

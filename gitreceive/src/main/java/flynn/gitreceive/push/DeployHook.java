@@ -59,9 +59,18 @@ public final class DeployHook implements PreReceiveHook {
       return;
     }
     String commit = cmd.getNewId().name();
-    try (AppBuildLocks.Held held = lock.get();
-        SidebandPushLog log =
-            new SidebandPushLog(rp.getMessageOutputStream(), client, rp.isSideBand(), KEEP_ALIVE)) {
+    AppBuildLocks.Held held = lock.get();
+    try {
+      deployLocked(rp, cmd, all, commit);
+    } finally {
+      held.close();
+    }
+  }
+
+  private void deployLocked(
+      ReceivePack rp, ReceiveCommand cmd, List<ReceiveCommand> all, String commit) {
+    try (SidebandPushLog log =
+        new SidebandPushLog(rp.getMessageOutputStream(), client, rp.isSideBand(), KEEP_ALIVE)) {
       LOG.info("deploy started app={} commit={}", app.name(), commit);
       deploy.deploy(new Push(app, rp.getRepository(), commit, cmd.getRefName()), log);
       LOG.info("deploy done app={} commit={}", app.name(), commit);

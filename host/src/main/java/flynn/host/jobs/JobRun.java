@@ -88,8 +88,11 @@ final class JobRun implements Runnable {
             JobStates.processStarted(
                 entry.current(), running.process().pid(), running.ip().orElse(null)));
     jobs.persist();
-    try (JobServices services =
-        new JobServices(jobs, entry, labels, running, running.ip().orElse(LOOPBACK))) {
+    // closed before the exit is announced (no health monitor outlives the job), and again at the
+    // end in case bringing it up threw
+    JobServices services =
+        new JobServices(jobs, entry, labels, running, running.ip().orElse(LOOPBACK));
+    try {
       if (!entry.stopRequested()) {
         JobServices.Outcome outcome = services.bringUp();
         if (outcome.failure() != null) {
@@ -108,6 +111,8 @@ final class JobRun implements Runnable {
       console.exited(status);
       closeRegistrations();
       transition(ended(status, running));
+    } finally {
+      services.close();
     }
   }
 

@@ -37,7 +37,8 @@ final class EventsApi implements HttpService {
   private void stream(ServerRequest req, ServerResponse res) {
     BlockingQueue<DrainEvent> queue = new LinkedBlockingQueue<>();
     SseResponse out = new SseResponse(res);
-    try (Drains.Subscription sub = drains.subscribe(queue::add)) {
+    Drains.Subscription sub = drains.subscribe(queue::add);
+    try {
       out.open();
       while (true) {
         DrainEvent e = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
@@ -51,6 +52,8 @@ final class EventsApi implements HttpService {
       // the client went away
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      sub.close();
     }
   }
 

@@ -89,10 +89,10 @@ class DrainsTest {
     List<DrainEvent> heard = new ArrayList<>();
     source.set("web", ADDR);
     drains.started(DRAINING, WEB);
-    try (Drains.Subscription sub = drains.subscribe(heard::add)) {
-      source.set("web");
-      drains.completed(done(DRAINING));
-    }
+    Drains.Subscription sub = drains.subscribe(heard::add);
+    source.set("web");
+    drains.completed(done(DRAINING));
+    sub.close();
     source.set("web", ADDR);
     source.set("web");
 

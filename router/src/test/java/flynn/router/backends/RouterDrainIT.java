@@ -137,6 +137,7 @@ class RouterDrainIT {
       await().atMost(Duration.ofSeconds(5)).until(() -> router.drains().inFlight(slow.addr()) == 1);
       backends.set("drains");
       assertThat(client.awaitDrained(slow.addr(), Duration.ofMillis(100)).drained()).isFalse();
+      assertThat(s.isConnected()).isTrue();
     }
     assertThat(client.awaitDrained(slow.addr(), Duration.ofSeconds(5)).drained()).isTrue();
   }
