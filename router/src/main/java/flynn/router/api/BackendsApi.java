@@ -40,12 +40,7 @@ final class BackendsApi implements HttpService {
             .asOptional()
             .filter(s -> !s.isBlank())
             .orElseThrow(() -> ApiException.validation("service", "must name a service"));
-    String addr =
-        req.query()
-            .first("addr")
-            .asOptional()
-            .filter(a -> a.contains(":"))
-            .orElseThrow(() -> ApiException.validation("addr", "must be a backend's ip:port"));
+    String addr = WaitParam.addr(req);
     if (!readiness.routes(service)) {
       Responses.json(res, new BackendStatus(service, addr, false, false));
       return;

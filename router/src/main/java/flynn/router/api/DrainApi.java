@@ -1,6 +1,5 @@
 package flynn.router.api;
 
-import flynn.api.http.ApiException;
 import flynn.api.router.DrainStatus;
 import flynn.http.Responses;
 import flynn.router.backends.Drains;
@@ -34,12 +33,7 @@ final class DrainApi implements HttpService {
   }
 
   private void drained(ServerRequest req, ServerResponse res) {
-    String addr =
-        req.query()
-            .first("addr")
-            .asOptional()
-            .filter(a -> a.contains(":"))
-            .orElseThrow(() -> ApiException.validation("addr", "must be a backend's ip:port"));
+    String addr = WaitParam.addr(req);
     Duration wait = WaitParam.of(req, maxWait);
     Responses.json(res, new DrainStatus(addr, await(addr, wait), drains.inFlight(addr)));
   }

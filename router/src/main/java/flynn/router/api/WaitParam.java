@@ -4,9 +4,21 @@ import flynn.api.http.ApiException;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.Duration;
 
-/** The {@code timeout_ms} query parameter of the API's waits, capped at the router's maximum. */
+/**
+ * The query parameters of the API's waits: the backend's {@code addr}, and {@code timeout_ms}
+ * capped at the router's maximum.
+ */
 final class WaitParam {
   private WaitParam() {}
+
+  /** The {@code addr} parameter: a backend's {@code ip:port}. */
+  static String addr(ServerRequest req) {
+    return req.query()
+        .first("addr")
+        .asOptional()
+        .filter(a -> a.contains(":"))
+        .orElseThrow(() -> ApiException.validation("addr", "must be a backend's ip:port"));
+  }
 
   static Duration of(ServerRequest req, Duration maxWait) {
     long ms;
