@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import flynn.api.config.Cluster;
-import flynn.api.config.FlynnRc;
-import flynn.cli.Environment;
-import flynn.cli.Io;
-import flynn.cli.Main;
-import flynn.cli.Prompter;
-import java.io.ByteArrayOutputStream;
+import flynn.cli.CliRun;
+import flynn.cli.CliRun.Result;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -251,35 +243,7 @@ class DeployCommandsIT {
         + "}";
   }
 
-  record Result(int exit, String out, String err) {}
-
   private Result flynn(String... args) {
-    Path rc = dir.resolve("flynnrc");
-    String url = "http://127.0.0.1:" + server.getAddress().getPort();
-    FlynnRc.upsertCluster(rc, Cluster.of("test", "key", "", url, "", ""), true);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Io io =
-        new Io(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            new NoTerminal(),
-            Clock.systemDefaultZone());
-    Environment env = new Environment(Map.of("FLYNNRC", rc.toString()), dir, dir);
-    int exit = Main.run(args, io, env);
-    return new Result(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static final class NoTerminal implements Prompter {
-    @Override
-    public boolean interactive() {
-      return false;
-    }
-
-    @Override
-    public String readLine(String prompt) {
-      return null;
-    }
+    return CliRun.flynn(dir, "http://127.0.0.1:" + server.getAddress().getPort(), args);
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import flynn.api.config.Cluster;
 import flynn.api.config.FlynnRc;
+import flynn.cli.CliRun;
 import flynn.cli.Environment;
 import flynn.cli.Io;
-import flynn.cli.Prompter;
 import flynn.cli.Session;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +30,7 @@ class GitCredentialsCommandTest {
         true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-    Io io = new Io(print, print, new NoTerminal(), Clock.systemUTC());
+    Io io = new Io(print, print, CliRun.NO_TERMINAL, Clock.systemUTC());
     Session session =
         new Session(io, new Environment(Map.of("FLYNNRC", rc.toString()), dir, dir), () -> null);
     GitCredentialsCommand command =
@@ -51,17 +51,5 @@ class GitCredentialsCommandTest {
     assertThat(run("get", "protocol=https\nhost=github.com\n\n")).isEmpty();
     assertThat(run("store", "protocol=http\nhost=git.localhost:80\npassword=x\n\n")).isEmpty();
     assertThat(run("erase", "protocol=http\nhost=git.localhost:80\n\n")).isEmpty();
-  }
-
-  private static final class NoTerminal implements Prompter {
-    @Override
-    public boolean interactive() {
-      return false;
-    }
-
-    @Override
-    public String readLine(String prompt) {
-      return null;
-    }
   }
 }
