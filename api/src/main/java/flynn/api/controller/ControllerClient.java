@@ -15,6 +15,9 @@ public final class ControllerClient {
   private final EventsClient events;
   private final RoutesClient routes;
   private final DeploymentsClient deployments;
+  private final ProvidersClient providers;
+  private final ResourcesClient resources;
+  private final VolumesClient volumes;
 
   public ControllerClient(String url, String key) {
     this.http = new JsonHttp(url, key);
@@ -25,6 +28,9 @@ public final class ControllerClient {
     this.events = new EventsClient(http);
     this.routes = new RoutesClient(http);
     this.deployments = new DeploymentsClient(http);
+    this.providers = new ProvidersClient(http);
+    this.resources = new ResourcesClient(http);
+    this.volumes = new VolumesClient(http);
   }
 
   public String url() {
@@ -57,6 +63,18 @@ public final class ControllerClient {
 
   public DeploymentsClient deployments() {
     return deployments;
+  }
+
+  public ProvidersClient providers() {
+    return providers;
+  }
+
+  public ResourcesClient resources() {
+    return resources;
+  }
+
+  public VolumesClient volumes() {
+    return volumes;
   }
 
   /** {@code GET /ca-cert}: the cluster CA certificate in PEM (needs no key). */
