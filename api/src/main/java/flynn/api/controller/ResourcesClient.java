@@ -2,6 +2,7 @@ package flynn.api.controller;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import flynn.api.http.JsonHttp;
+import flynn.api.provider.ProviderClient;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ public final class ResourcesClient {
 
   /** Asks the provider for a new resource and stores it, linked to the request's apps. */
   public Resource provision(String provider, ResourceReq request) {
-    return http.post(base(provider), request, Resource.class);
+    return http.withTimeout(ProviderClient.PROVISION_TIMEOUT.plusMinutes(1))
+        .post(base(provider), request, Resource.class);
   }
 
   public List<Resource> listAll() {

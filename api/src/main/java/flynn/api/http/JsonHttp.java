@@ -25,15 +25,32 @@ public final class JsonHttp {
   private final URI base;
   private final String authorization;
   private final HttpClient http;
+  private final Duration requestTimeout;
 
   public JsonHttp(String baseUrl, String key) {
-    this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-    this.authorization = key == null ? null : basicAuth(key);
-    this.http =
+    this(
+        URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"),
+        key == null ? null : basicAuth(key),
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .build();
+            .build(),
+        REQUEST_TIMEOUT);
+  }
+
+  private JsonHttp(URI base, String authorization, HttpClient http, Duration requestTimeout) {
+    this.base = base;
+    this.authorization = authorization;
+    this.http = http;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /**
+   * The same client with another limit on how long a request may take, for calls that wait on slow
+   * work (provisioning a database the first time builds its image).
+   */
+  public JsonHttp withTimeout(Duration timeout) {
+    return new JsonHttp(base, authorization, http, timeout);
   }
 
   /** The {@code Authorization} header value of Flynn's scheme: Basic, empty user, the key. */
@@ -146,7 +163,7 @@ public final class JsonHttp {
     String rel = path.startsWith("/") ? path.substring(1) : path;
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(rel))
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(requestTimeout)
             .header("Accept", "application/json");
     if (authorization != null) {
       b.header("Authorization", authorization);

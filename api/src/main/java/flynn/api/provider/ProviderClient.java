@@ -9,10 +9,13 @@ import flynn.api.http.JsonHttp;
  * cluster key authenticates both.
  */
 public final class ProviderClient {
+  /** A first provision may build the server's image and start it: minutes on a new machine. */
+  public static final java.time.Duration PROVISION_TIMEOUT = java.time.Duration.ofMinutes(10);
+
   private final JsonHttp http;
 
   public ProviderClient(String url, String key) {
-    this.http = new JsonHttp(url, key);
+    this.http = new JsonHttp(url, key).withTimeout(PROVISION_TIMEOUT);
   }
 
   public Provisioned provision(JsonNode config) {
