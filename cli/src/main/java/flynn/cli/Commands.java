@@ -5,6 +5,7 @@ import flynn.cli.apps.CreateCommand;
 import flynn.cli.apps.DeleteCommand;
 import flynn.cli.apps.InfoCommand;
 import flynn.cli.cluster.ClusterCommand;
+import flynn.cli.db.DbCommands;
 import flynn.cli.deploy.DeploymentCommand;
 import flynn.cli.deploy.RestartCommand;
 import flynn.cli.docker.DockerCommand;
@@ -80,6 +81,9 @@ final class Commands {
     c.put("deployment", () -> DeploymentCommand.commandLine(session));
     c.put("route", () -> RouteCommand.commandLine(session));
     c.put("docker", () -> DockerCommand.commandLine(session));
+    c.put("pg", () -> DbCommands.pg(session, System.in));
+    c.put("mysql", () -> DbCommands.mysql(session, System.in));
+    c.put("redis", () -> DbCommands.redis(session, System.in));
     c.put("version", () -> new VersionCommand(session));
     c.put("git-credentials", () -> new GitCredentialsCommand(session, System.in));
     return c;

@@ -2,7 +2,6 @@ package flynn.cli.jobs;
 
 import flynn.api.controller.Job;
 import flynn.api.controller.NewJob;
-import flynn.api.http.UpgradedConnection;
 import flynn.cli.CliException;
 import flynn.cli.Session;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,17 +71,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean tty = Terminal.attached();
     int[] size = tty ? Terminal.size().orElse(new int[] {0, 0}) : new int[] {0, 0};
     NewJob req = attachedJob(releaseId, args(), tty, size, System.getenv("TERM"), !enableLog);
-    try (UpgradedConnection conn = session.client().jobs().runAttached(app, req)) {
-      Optional<String> saved = tty ? Terminal.makeRaw() : Optional.empty();
-      Thread restore = new Thread(() -> saved.ifPresent(Terminal::restore), "run-restore-tty");
-      Runtime.getRuntime().addShutdownHook(restore);
-      try {
-        return new AttachedRun(conn).run(System.in, System.out, System.err, tty);
-      } finally {
-        saved.ifPresent(Terminal::restore);
-        Runtime.getRuntime().removeShutdownHook(restore);
-      }
-    }
+    return AttachedJob.run(session.client().jobs(), app, req, System.in, System.out, System.err);
   }
 
   /** Flynn's attached run: the terminal's size and TERM in its env when it has a TTY. */

@@ -1,0 +1,51 @@
+package flynn.cli.db;
+
+import flynn.cli.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flynn pg dump [-q] [-f <file>]} and {@code flynn mysql dump}: binary-safe, atomic. */
+@Command(name = "dump")
+final class DumpCommand implements Callable<Integer> {
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "<file>",
+      description = "name of dump file")
+  Path file;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "don't print progress")
+  boolean quiet;
+
+  private final Session session;
+  private final DumpTool tool;
+
+  DumpCommand(Session session, DumpTool tool) {
+    this.session = session;
+    this.tool = tool;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    ApplianceJobs jobs = new ApplianceJobs(session);
+    DbJob job = tool.dump(jobs.env(tool.appliance()));
+    String program = job.args().get(0);
+    DumpOutput.Dump dump =
+        out ->
+            jobs.run(tool.appliance(), job, Optional.empty(), InputStream.nullInputStream(), out);
+    long size =
+        file == null
+            ? DumpOutput.toStream(session.io().out(), program, dump)
+            : DumpOutput.toFile(file, program, dump);
+    if (!quiet) {
+      session.info("dumped " + ByteSize.human(size) + (file == null ? "" : " to " + file));
+    }
+    return 0;
+  }
+}
