@@ -1,5 +1,6 @@
 package flynn.cli.db;
 
+import flynn.cli.CliException;
 import flynn.cli.Session;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,9 @@ final class DumpCommand implements Callable<Integer> {
         file == null
             ? DumpOutput.toStream(session.io().out(), program, dump)
             : DumpOutput.toFile(file, program, dump);
+    if (file == null && session.io().out().checkError()) {
+      throw new CliException("could not write the dump to stdout");
+    }
     if (!quiet) {
       session.info("dumped " + ByteSize.human(size) + (file == null ? "" : " to " + file));
     }
