@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import flynn.api.Json;
+import flynn.api.controller.ControllerClient;
 import flynn.api.controller.Job;
 import flynn.api.host.ActiveJob;
 import flynn.api.host.HostClient;
@@ -191,10 +192,24 @@ final class Cluster implements AutoCloseable {
   }
 
   Result flynn(Map<String, String> env, String... args) {
+    return flynn(env, Duration.ofSeconds(120), args);
+  }
+
+  /** {@code bin/flynn ARGS} for a command that may take longer, such as a first provision. */
+  Result flynnSlow(Duration timeout, String... args) {
+    return flynn(Map.of(), timeout, args);
+  }
+
+  private Result flynn(Map<String, String> env, Duration timeout, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ROOT.resolve("bin/flynn").toString());
     cmd.addAll(List.of(args));
-    return command(workDir, env, Duration.ofSeconds(120), cmd);
+    return command(workDir, env, timeout, cmd);
+  }
+
+  /** An API client of this cluster's controller. */
+  ControllerClient controller() throws IOException {
+    return new ControllerClient("http://127.0.0.1:" + controllerPort, key());
   }
 
   /** Runs {@code bin/flynn ARGS} from {@code dir} (a git work tree, say). */

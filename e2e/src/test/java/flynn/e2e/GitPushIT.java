@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GitPushIT {
   // the first push on a fresh machine also builds the build stack (a few minutes)
   private static final Duration PUSH = Duration.ofMinutes(20);
-  private static final Path EXAMPLES = Cluster.ROOT.resolve("examples");
 
   @TempDir static Path repos;
   private static Cluster cluster;
@@ -145,42 +142,11 @@ class GitPushIT {
         });
   }
 
-  /** A git repo holding a copy of the example, committed on main. */
   private static Path repoOf(String example) throws IOException {
-    Path repo = repos.resolve(example);
-    copyTree(EXAMPLES.resolve(example), repo);
-    cluster.git(repo, Duration.ofSeconds(30), "init", "-q", "-b", "main").ok();
-    commit(repo, "the " + example + " example");
-    return repo;
+    return AppRepo.of(cluster, example, repos.resolve(example));
   }
 
   private static void commit(Path repo, String message) {
-    cluster.git(repo, Duration.ofSeconds(30), "add", "-A").ok();
-    cluster
-        .git(
-            repo,
-            Duration.ofSeconds(30),
-            "-c",
-            "user.name=e2e",
-            "-c",
-            "user.email=e2e@example.com",
-            "commit",
-            "-q",
-            "-m",
-            message)
-        .ok();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    AppRepo.commit(cluster, repo, message);
   }
 }
