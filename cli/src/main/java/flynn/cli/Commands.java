@@ -16,6 +16,8 @@ import flynn.cli.jobs.RunCommand;
 import flynn.cli.limit.LimitCommand;
 import flynn.cli.log.LogCommand;
 import flynn.cli.release.ReleaseCommand;
+import flynn.cli.resource.ProviderCommand;
+import flynn.cli.resource.ResourceCommand;
 import flynn.cli.route.RouteCommand;
 import flynn.cli.scale.ScaleCommand;
 import java.io.PrintWriter;
@@ -80,6 +82,8 @@ final class Commands {
     c.put("deployment", () -> DeploymentCommand.commandLine(session));
     c.put("route", () -> RouteCommand.commandLine(session));
     c.put("docker", () -> DockerCommand.commandLine(session));
+    c.put("provider", () -> ProviderCommand.commandLine(session));
+    c.put("resource", () -> ResourceCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     c.put("git-credentials", () -> new GitCredentialsCommand(session, System.in));
     return c;
