@@ -75,7 +75,10 @@ public final class ResourceService {
     return jdbi.withHandle(h -> require(h, ProviderService.require(h, providerRef), id));
   }
 
-  /** Stores a resource provisioned elsewhere under {@code id}, or replaces what is stored. */
+  /**
+   * Stores a resource provisioned elsewhere under {@code id}; if stored, updates it and links its
+   * apps.
+   */
   public Resource put(String providerRef, String id, Resource body) {
     String resourceId = Ids.require("id", id);
     if (body.externalId() == null || body.externalId().isBlank()) {
