@@ -17,6 +17,8 @@ import flynn.cli.jobs.RunCommand;
 import flynn.cli.limit.LimitCommand;
 import flynn.cli.log.LogCommand;
 import flynn.cli.release.ReleaseCommand;
+import flynn.cli.resource.ProviderCommand;
+import flynn.cli.resource.ResourceCommand;
 import flynn.cli.route.RouteCommand;
 import flynn.cli.scale.ScaleCommand;
 import java.io.PrintWriter;
@@ -84,6 +86,8 @@ final class Commands {
     c.put("pg", () -> DbCommands.pg(session, System.in));
     c.put("mysql", () -> DbCommands.mysql(session, System.in));
     c.put("redis", () -> DbCommands.redis(session, System.in));
+    c.put("provider", () -> ProviderCommand.commandLine(session));
+    c.put("resource", () -> ResourceCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     c.put("git-credentials", () -> new GitCredentialsCommand(session, System.in));
     return c;

@@ -30,6 +30,12 @@ import flynn.controller.logs.LogHandler;
 import flynn.controller.logs.LogService;
 import flynn.controller.releases.ReleaseHandler;
 import flynn.controller.releases.ReleaseService;
+import flynn.controller.resources.AppResources;
+import flynn.controller.resources.ProviderCalls;
+import flynn.controller.resources.ProviderHandler;
+import flynn.controller.resources.ProviderService;
+import flynn.controller.resources.ResourceHandler;
+import flynn.controller.resources.ResourceService;
 import flynn.controller.routes.PortRange;
 import flynn.controller.routes.RouteHandler;
 import flynn.controller.routes.RouteService;
@@ -120,7 +126,10 @@ public final class ControllerServer implements AutoCloseable {
     FormationService formations = new FormationService(jdbi);
     AppLookup lookup = new AppLookup(jdbi);
     new StatusHandler(jdbi).routes(r);
-    new AppHandler(new AppService(jdbi, new AppNames(new SecureRandom()), config.domain()))
+    ProviderCalls providerCalls = new ProviderCalls(config.key());
+    AppResources appResources = new AppResources(jdbi, providerCalls);
+    new AppHandler(
+            new AppService(jdbi, new AppNames(new SecureRandom()), config.domain(), appResources))
         .routes(r);
     new RouteHandler(new RouteService(jdbi, PortRange.DEFAULT)).routes(r);
     new CaCertHandler(config.caCertPem()).routes(r);
@@ -131,6 +140,8 @@ public final class ControllerServer implements AutoCloseable {
     new DeploymentHandler(new DeploymentService(jdbi)).routes(r);
     new EventHandler(new EventService(jdbi), follower).routes(r);
     new LogHandler(lookup, new LogService(hosts), KEEP_ALIVE, bus::isClosed).routes(r);
+    new ProviderHandler(new ProviderService(jdbi)).routes(r);
+    new ResourceHandler(new ResourceService(jdbi, providerCalls)).routes(r);
   }
 
   /** The HTTP port (the bound one when configured as 0). */

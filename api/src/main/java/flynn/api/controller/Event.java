@@ -23,6 +23,10 @@ public record Event(
   public static final String ARTIFACT = "artifact";
   public static final String ROUTE = "route";
   public static final String ROUTE_DELETION = "route_deletion";
+  public static final String PROVIDER = "provider";
+  public static final String RESOURCE = "resource";
+  public static final String RESOURCE_DELETION = "resource_deletion";
+  public static final String RESOURCE_APP_DELETION = "resource_app_deletion";
 
   /** Deprecated event for old clients that wait on formations instead of scale requests. */
   public static final String SCALE = "scale";

@@ -19,12 +19,17 @@ public final class ReleaseDeploy {
 
   /** Creates {@code release} for {@code app}, deploys it and says so; returns the exit code. */
   public static int createAndDeploy(Session session, App app, Release release) {
-    Release created = session.client().releases().create(withApp(release, app.id()));
+    Release created = create(session, app, release);
     int exit = deploy(session, app, created.id(), null);
     if (exit == 0) {
       session.info("Created release " + created.id() + ".");
     }
     return exit;
+  }
+
+  /** Creates {@code release} (a copy without id) for {@code app}; answers it with its id. */
+  public static Release create(Session session, App app, Release release) {
+    return session.client().releases().create(withApp(release, app.id()));
   }
 
   /**

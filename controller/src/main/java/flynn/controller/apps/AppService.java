@@ -11,10 +11,12 @@ import flynn.controller.db.Ids;
 import flynn.controller.db.SqlErrors;
 import flynn.controller.events.EventStore;
 import flynn.controller.formations.FormationService;
+import flynn.controller.resources.AppResources;
 import flynn.controller.routes.RouteService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -28,15 +30,17 @@ public final class AppService {
   private final Jdbi jdbi;
   private final AppNames names;
   private final String routeDomain;
+  private final AppResources resources;
 
   /**
    * @param routeDomain the domain of new apps' default routes ({@code <app>.<domain>}), or null for
    *     none
    */
-  public AppService(Jdbi jdbi, AppNames names, String routeDomain) {
+  public AppService(Jdbi jdbi, AppNames names, String routeDomain, AppResources resources) {
     this.jdbi = jdbi;
     this.names = names;
     this.routeDomain = routeDomain;
+    this.resources = resources;
   }
 
   public App create(App body) {
@@ -115,8 +119,10 @@ public final class AppService {
 
   /**
    * Deletes the app (its name becomes free) and its formations, so the scheduler stops its jobs.
+   * Resources only this app uses are deprovisioned first (see {@link AppResources}).
    */
   public void delete(String idOrName) {
+    Set<String> deprovisioned = resources.deprovisionOwned(get(idOrName).id());
     jdbi.useTransaction(h -> {
       App app = AppLookup.require(h, idOrName);
       FormationService.deleteAllOf(h, app.id());
@@ -124,9 +130,13 @@ public final class AppService {
           RouteService.deleteAllOf(h, app.id()).stream()
               .map(r -> Json.mapper().<JsonNode>valueToTree(r))
               .toList();
+      List<JsonNode> deletedResources =
+          AppResources.forget(h, app.id(), deprovisioned).stream()
+              .map(r -> Json.mapper().<JsonNode>valueToTree(r))
+              .toList();
       new AppStore(h).markDeleted(app.id());
-      // Flynn's shape; resources and release garbage collection come with later issues
-      AppDeletion deletion = new AppDeletion(app.id(), routes, List.of(), List.of());
+      // Flynn's shape; release garbage collection comes with a later issue
+      AppDeletion deletion = new AppDeletion(app.id(), routes, deletedResources, List.of());
       new EventStore(h)
           .append(app.id(), Event.APP_DELETION, app.id(), new AppDeletion.Event(deletion, ""));
     });
