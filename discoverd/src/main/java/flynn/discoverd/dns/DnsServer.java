@@ -65,7 +65,10 @@ public final class DnsServer implements AutoCloseable {
         new DnsAnswers(services, RandomGenerator.getDefault(), Clock.systemUTC(), forwarding);
     DnsServer server = bind(config, new DnsHandler(answers, forwarder, forwarding));
     server.serve();
-    LOG.info("address={} upstreams={} event=dns-started", server.address(), config.upstreams());
+    LOG.info(
+        "address={} upstreams={} event=dns-started",
+        text(server.address()),
+        config.upstreams().stream().map(DnsServer::text).toList());
     return server;
   }
 
@@ -106,6 +109,10 @@ public final class DnsServer implements AutoCloseable {
                 + e.getMessage());
     failure.initCause(e);
     return failure;
+  }
+
+  private static String text(InetSocketAddress address) {
+    return address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
   /** The address both UDP and TCP listen on. */
@@ -229,6 +236,6 @@ public final class DnsServer implements AutoCloseable {
         LOG.debug("event=dns-connection-close-failed error=\"{}\"", e.toString());
       }
     }
-    LOG.info("address={} event=dns-stopped", address);
+    LOG.info("address={} event=dns-stopped", text(address));
   }
 }
