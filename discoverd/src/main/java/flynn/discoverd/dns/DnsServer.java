@@ -43,6 +43,9 @@ public final class DnsServer implements AutoCloseable {
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /** Only the UDP receive loop uses it; each query is copied out before the next receive. */
+  private final byte[] udpBuffer = new byte[65_535];
+
   private DnsServer(DnsHandler handler, DatagramSocket udp, ServerSocket tcp) {
     this.handler = handler;
     this.address = (InetSocketAddress) udp.getLocalSocketAddress();
@@ -144,13 +147,12 @@ public final class DnsServer implements AutoCloseable {
   }
 
   private void receiveUdp() throws IOException {
-    byte[] buffer = new byte[65_535];
-    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    DatagramPacket packet = new DatagramPacket(udpBuffer, udpBuffer.length);
     udp.receive(packet);
     if (!inFlight.tryAcquire()) {
       return;
     }
-    byte[] query = Arrays.copyOf(buffer, packet.getLength());
+    byte[] query = Arrays.copyOf(udpBuffer, packet.getLength());
     var client = packet.getSocketAddress();
     Thread.ofVirtual()
         .name("discoverd-dns-udp-query")
