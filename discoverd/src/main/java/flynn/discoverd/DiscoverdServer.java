@@ -1,11 +1,15 @@
 package flynn.discoverd;
 
+import flynn.discoverd.dns.DnsConfig;
+import flynn.discoverd.dns.DnsServer;
+import flynn.discoverd.dns.ServiceDirectory;
 import flynn.discoverd.expiry.Expirer;
 import flynn.discoverd.registry.Registry;
 import flynn.discoverd.routes.ServiceRoutes;
 import flynn.discoverd.zk.Feed;
 import flynn.discoverd.zk.ServiceStore;
 import flynn.http.ApiServer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +44,7 @@ public final class DiscoverdServer implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
   private CuratorFramework curator;
   private Registry registry;
+  private final ServiceDirectory directory = new ServiceDirectory();
   private Feed feed;
   private Expirer expirer;
   private ApiServer http;
@@ -71,7 +76,7 @@ public final class DiscoverdServer implements AutoCloseable {
               tuning.instanceTtl(),
               tuning.sweepInterval(),
               System::nanoTime);
-      feed = new Feed(curator, List.of(registry, expirer));
+      feed = new Feed(curator, List.of(registry, expirer, directory));
       feed.start(ZK_TIMEOUT);
       expirer.start();
       http =
@@ -88,6 +93,19 @@ public final class DiscoverdServer implements AutoCloseable {
     }
     LOG.info(
         "discoverd started url={} zk={} ttl={}", url(), config.zkConnect(), tuning.instanceTtl());
+  }
+
+  /**
+   * Starts serving this server's registry over DNS ({@code <service>.discoverd}, {@code
+   * leader.<service>.discoverd}, SRV names), forwarding other names; the caller closes it.
+   *
+   * @throws IOException when the address cannot be bound, e.g. another DNS server owns the port
+   */
+  public DnsServer serveDns(DnsConfig dns) throws IOException {
+    if (state.get() != State.STARTED) {
+      throw new IllegalStateException("discoverd is not running: " + state.get());
+    }
+    return DnsServer.start(dns, directory);
   }
 
   public int port() {

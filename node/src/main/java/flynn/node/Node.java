@@ -12,6 +12,7 @@ import flynn.controller.ControllerServer;
 import flynn.discoverd.DiscoverdConfig;
 import flynn.discoverd.DiscoverdServer;
 import flynn.discoverd.EmbeddedZooKeeper;
+import flynn.discoverd.dns.DnsConfig;
 import flynn.host.HostConfig;
 import flynn.host.HostDaemon;
 import flynn.host.JobRunner;
@@ -19,7 +20,9 @@ import flynn.host.ProcessRunner;
 import flynn.host.images.StackImages;
 import flynn.host.net.Firewall;
 import flynn.host.net.FirewallConfig;
+import flynn.host.runc.JobBridge;
 import flynn.host.runc.JobResolver;
+import flynn.host.runc.NetworkConfig;
 import flynn.host.runc.RuncConfig;
 import flynn.host.runc.RuncRunner;
 import flynn.host.stack.OnDemandStacks;
@@ -146,7 +149,7 @@ public final class Node implements AutoCloseable {
                 discoverd.url(),
                 key,
                 config.drainTimeout()),
-            runner(stack),
+            runner(stack, discoverd),
             stackImages);
     host.start();
     started.push(host);
@@ -226,18 +229,18 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  private JobRunner runner(List<Path> stack) {
+  private JobRunner runner(List<Path> stack, DiscoverdServer discoverd) {
     LOG.info(
         "event=runner-chosen runner={} state_dir={}", config.runner().flag(), config.stateDir());
     return switch (config.runner()) {
       case PROCESS -> new ProcessRunner();
-      case RUNC -> runcRunner(RuncConfig.defaults(state.resolve("runc"), stack));
+      case RUNC -> runcRunner(RuncConfig.defaults(state.resolve("runc"), stack), discoverd);
     };
   }
 
   /** Containers, with the firewall that keeps their jobs off this machine's private ports. */
-  private JobRunner runcRunner(RuncConfig runc) {
-    JobResolver resolver = JobResolver.detect(runc.network());
+  private JobRunner runcRunner(RuncConfig runc, DiscoverdServer discoverd) {
+    JobResolver resolver = jobDns(runc.network(), discoverd, JobResolver.detect(runc.network()));
     Firewall firewall =
         new Firewall(
             FirewallConfig.defaults(
@@ -248,6 +251,37 @@ public final class Node implements AutoCloseable {
     RuncRunner runner = new RuncRunner(runc, resolver);
     started.push(runner); // closed after the host daemon has stopped the jobs
     return runner;
+  }
+
+  /**
+   * discoverd's DNS on the job bridge's gateway, port 53, so jobs resolve {@code
+   * leader.<service>.discoverd} and, through the host's resolvers that {@code upstream} names,
+   * every other name. Where that cannot be (another DNS server owns the port), jobs keep {@code
+   * upstream}. Stopped after the jobs, as it is pushed before the runner.
+   */
+  private JobResolver jobDns(
+      NetworkConfig network, DiscoverdServer discoverd, JobResolver upstream) {
+    if (upstream.onHost()) {
+      LOG.warn(
+          "gateway={} event=job-dns-not-served reason=\"another DNS server answers on the"
+              + " gateway; jobs use it and cannot resolve *.discoverd names\"",
+          network.gateway());
+      return upstream;
+    }
+    try {
+      JobBridge.ensure(network);
+      started.push(
+          discoverd.serveDns(DnsConfig.forJobs(network.gateway(), upstream.nameservers())));
+      return upstream.throughGateway(network.gateway());
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warn(
+          "gateway={} nameservers={} event=job-dns-not-served reason=\"{}\" (jobs use the"
+              + " host's resolvers and cannot resolve *.discoverd names)",
+          network.gateway(),
+          upstream.nameservers(),
+          e.getMessage());
+      return upstream;
+    }
   }
 
   private void awaitReady(ControllerClient controller, DiscoverdClient discoverd) {

@@ -59,6 +59,8 @@ public final class Feed implements CuratorCacheListener, AutoCloseable {
     if (!node.isInstance()) {
       if (type == Type.NODE_DELETED) {
         observers.forEach(o -> o.serviceRemoved(node.service()));
+      } else {
+        observers.forEach(o -> o.serviceAdded(node.service()));
       }
       return;
     }

@@ -14,4 +14,7 @@ public interface InstanceObserver {
   void instanceRemoved(String service, String id);
 
   void serviceRemoved(String service);
+
+  /** A service was created (or its config changed); it may have no instances yet. */
+  default void serviceAdded(String service) {}
 }

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  *       /run/systemd/resolve/resolv.conf} for systemd-resolved's 127.0.0.53).
  * </ol>
  *
+ * <p>When flynn-host serves discoverd's DNS on the gateway, jobs get {@link #throughGateway}
+ * instead, and the choice above becomes that server's upstream.
+ *
  * @param resolvConf the job's resolv.conf text (empty when nothing fits: jobs then have no DNS)
  * @param onHost true when jobs query a server on the host through the gateway
  */
@@ -62,6 +65,14 @@ public record JobResolver(String resolvConf, boolean onHost) {
       LOG.warn("event=no-job-resolver reason=\"the host names no resolver jobs can reach\"");
     }
     return chosen;
+  }
+
+  /**
+   * Jobs query a DNS server of the host on the bridge gateway, keeping this choice's search and
+   * options lines.
+   */
+  public JobResolver throughGateway(String gateway) {
+    return new JobResolver(ResolvConf.withResolvers(resolvConf, List.of(gateway)), true);
   }
 
   public List<String> nameservers() {
