@@ -12,6 +12,7 @@ import flynn.controller.db.SqlErrors;
 import flynn.controller.events.EventStore;
 import flynn.controller.formations.FormationService;
 import flynn.controller.routes.RouteService;
+import flynn.controller.volumes.VolumeService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,7 @@ public final class AppService {
           RouteService.deleteAllOf(h, app.id()).stream()
               .map(r -> Json.mapper().<JsonNode>valueToTree(r))
               .toList();
+      VolumeService.decommissionAllOf(h, app.id());
       new AppStore(h).markDeleted(app.id());
       // Flynn's shape; resources and release garbage collection come with later issues
       AppDeletion deletion = new AppDeletion(app.id(), routes, List.of(), List.of());
