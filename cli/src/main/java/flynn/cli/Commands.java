@@ -18,6 +18,7 @@ import flynn.cli.log.LogCommand;
 import flynn.cli.release.ReleaseCommand;
 import flynn.cli.route.RouteCommand;
 import flynn.cli.scale.ScaleCommand;
+import flynn.cli.volume.VolumeCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +81,7 @@ final class Commands {
     c.put("deployment", () -> DeploymentCommand.commandLine(session));
     c.put("route", () -> RouteCommand.commandLine(session));
     c.put("docker", () -> DockerCommand.commandLine(session));
+    c.put("volume", () -> VolumeCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     c.put("git-credentials", () -> new GitCredentialsCommand(session, System.in));
     return c;
