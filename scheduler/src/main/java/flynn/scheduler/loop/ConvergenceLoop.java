@@ -81,8 +81,10 @@ public final class ConvergenceLoop implements AutoCloseable {
     formationFeed.start();
     hostDirectory.start();
     timers.execute(this::loadActiveJobs);
+    timers.execute(this::loadVolumesAtStart);
+    long volumesEvery = VOLUME_RESYNC.toMillis();
     timers.scheduleWithFixedDelay(
-        this::loadVolumes, 0, VOLUME_RESYNC.toMillis(), TimeUnit.MILLISECONDS);
+        this::loadVolumes, volumesEvery, volumesEvery, TimeUnit.MILLISECONDS);
     long every = FORMATION_RESYNC.toSeconds();
     timers.scheduleWithFixedDelay(this::resyncFormations, every, every, TimeUnit.SECONDS);
   }
@@ -255,17 +257,28 @@ public final class ConvergenceLoop implements AutoCloseable {
    * The controller's volumes, at leadership start (no job is placed before they are known) and then
    * periodically, to learn of decommissioned ones. A controller without volumes (404) has none.
    */
-  private void loadVolumes() {
+  private boolean loadVolumes() {
     try {
       inputs.add(new Input.VolumesListed(settings.controller().volumes().listAll()));
+      return true;
     } catch (ApiException e) {
       if (e.isNotFound()) {
         inputs.add(new Input.VolumesListed(List.of()));
-        return;
+        return true;
       }
       log.warn("event=volumes_failed error=\"{}\"", e.getMessage());
     } catch (RuntimeException e) {
       log.warn("event=volumes_failed error=\"{}\"", e.toString());
+    }
+    return false;
+  }
+
+  /** Until the first listing arrives no job is placed, so it is retried with backoff. */
+  private void loadVolumesAtStart() {
+    for (int attempt = 0; !lifecycle.isClosed() && !loadVolumes(); attempt++) {
+      if (!Backoff.DEFAULT.pause(attempt)) {
+        return;
+      }
     }
   }
 

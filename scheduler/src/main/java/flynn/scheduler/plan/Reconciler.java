@@ -59,7 +59,11 @@ public final class Reconciler {
     List<StartJob> starts = new ArrayList<>();
     List<Blocked> blocked = new ArrayList<>();
     List<ScaleDone> scaleDone = new ArrayList<>();
-    Volumes v = new Volumes(volumes, held(volumes, current));
+    Volumes v =
+        new Volumes(
+            volumes,
+            heldBy(volumes, current, s -> s != Status.DOWN),
+            heldBy(volumes, current, s -> s == Status.STOPPING));
     for (FormationState f : sortedByKey(formations)) {
       for (String type : typesOf(f, current)) {
         TypeStep step = converge(f, type, live, current, v, now);
@@ -77,14 +81,17 @@ public final class Reconciler {
   /** One formation type's share of the plan. */
   private record TypeStep(List<JobState> stops, List<StartJob> starts, Optional<Blocked> blocked) {}
 
-  /** The known volumes, and the ids held by live jobs or given out so far in this plan. */
-  private record Volumes(List<VolumeState> all, Set<String> taken) {}
+  /**
+   * The known volumes, the ids held by live jobs (a stopping job still has its data open) or given
+   * out so far in this plan, and those held by stopping jobs.
+   */
+  private record Volumes(List<VolumeState> all, Set<String> taken, Set<String> releasing) {}
 
-  /** Volumes whose job has not stopped: a stopping job still has its data open. */
-  private static Set<String> held(List<VolumeState> volumes, List<JobState> jobs) {
+  private static Set<String> heldBy(
+      List<VolumeState> volumes, List<JobState> jobs, Predicate<Status> status) {
     Set<String> live =
         jobs.stream()
-            .filter(j -> j.status() != Status.DOWN)
+            .filter(j -> status.test(j.status()))
             .map(JobState::uuid)
             .collect(Collectors.toSet());
     return volumes.stream()
@@ -147,6 +154,7 @@ public final class Reconciler {
             f.volumePathsOf(type),
             volumes.all(),
             volumes.taken(),
+            volumes.releasing(),
             placement.candidateIds());
     return switch (choice) {
       case VolumeAssignment.Pinned p -> {

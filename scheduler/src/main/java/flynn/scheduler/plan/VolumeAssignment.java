@@ -31,6 +31,8 @@ public final class VolumeAssignment {
   /**
    * @param paths the persistent volume paths of the process type
    * @param taken volume ids held by live jobs or already given out in this plan
+   * @param releasing volume ids held by jobs that are stopping: a job waits for such a volume
+   *     rather than start on an empty one (a deploy replaces a job after stopping it)
    * @param candidates hosts that can take a job of this type now
    */
   public static Choice choose(
@@ -39,11 +41,14 @@ public final class VolumeAssignment {
       List<String> paths,
       List<VolumeState> volumes,
       Set<String> taken,
+      Set<String> releasing,
       Set<String> candidates) {
     Optional<VolumeState> pin =
         paths.stream().flatMap(p -> free(app, type, p, volumes, taken, null).stream()).findFirst();
     if (pin.isEmpty()) {
-      return new Anywhere();
+      return releasing(app, type, paths, volumes, releasing)
+          .<Choice>map(v -> new Waiting(v.hostId()))
+          .orElse(new Anywhere());
     }
     String host = pin.get().hostId();
     if (!candidates.contains(host)) {
@@ -54,6 +59,13 @@ public final class VolumeAssignment {
       free(app, type, path, volumes, taken, host).ifPresent(v -> chosen.put(path, v.id()));
     }
     return new Pinned(host, chosen);
+  }
+
+  private static Optional<VolumeState> releasing(
+      String app, String type, List<String> paths, List<VolumeState> volumes, Set<String> ids) {
+    return volumes.stream()
+        .filter(v -> ids.contains(v.id()) && paths.stream().anyMatch(p -> v.isFor(app, type, p)))
+        .min(Comparator.comparing(VolumeState::id));
   }
 
   /** The free volume for a path (on {@code host} when not null), oldest id first for stability. */

@@ -52,13 +52,26 @@ class VolumeAssignmentTest {
   }
 
   @Test
-  void aVolumeHeldByAStoppingJobIsNotGivenToAnother() {
+  void aVolumeHeldByAStoppingJobIsNotGivenToAnotherWhichWaitsForIt() {
     Plan plan =
         plan(
             db(2),
             List.of(host("h1"), host("h2")),
             List.of(job("old", "h2", STOPPING), job("up", "h2", UP)),
             List.of(volume("v1", "h2", "old"), volume("v2", "h2", "up")));
+
+    assertThat(plan.starts()).isEmpty();
+    assertThat(plan.blocked()).containsExactly(new Blocked(DEMO, "web", 1));
+  }
+
+  @Test
+  void whenEveryVolumeIsHeldByARunningJobAnExtraJobGetsANewOneElsewhere() {
+    Plan plan =
+        plan(
+            db(2),
+            List.of(host("h1"), host("h2")),
+            List.of(job("up", "h2", UP)),
+            List.of(volume("v2", "h2", "up")));
 
     assertThat(plan.starts())
         .singleElement()
@@ -146,6 +159,7 @@ class VolumeAssignmentTest {
             List.of("/data"),
             List.of(volume("v1", "h2", null)),
             Set.of(),
+            Set.of(),
             Set.of("h1"));
 
     assertThat(choice).isEqualTo(new VolumeAssignment.Waiting("h2"));
@@ -159,6 +173,7 @@ class VolumeAssignmentTest {
             "web",
             List.of(),
             List.of(volume("v1", "h2", null)),
+            Set.of(),
             Set.of(),
             Set.of("h1"));
 
