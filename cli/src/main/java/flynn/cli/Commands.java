@@ -21,6 +21,7 @@ import flynn.cli.resource.ProviderCommand;
 import flynn.cli.resource.ResourceCommand;
 import flynn.cli.route.RouteCommand;
 import flynn.cli.scale.ScaleCommand;
+import flynn.cli.volume.VolumeCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,6 +89,7 @@ final class Commands {
     c.put("redis", () -> DbCommands.redis(session, System.in));
     c.put("provider", () -> ProviderCommand.commandLine(session));
     c.put("resource", () -> ResourceCommand.commandLine(session));
+    c.put("volume", () -> VolumeCommand.commandLine(session));
     c.put("version", () -> new VersionCommand(session));
     c.put("git-credentials", () -> new GitCredentialsCommand(session, System.in));
     return c;

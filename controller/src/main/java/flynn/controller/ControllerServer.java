@@ -40,6 +40,8 @@ import flynn.controller.routes.PortRange;
 import flynn.controller.routes.RouteHandler;
 import flynn.controller.routes.RouteService;
 import flynn.controller.status.StatusHandler;
+import flynn.controller.volumes.VolumeHandler;
+import flynn.controller.volumes.VolumeService;
 import flynn.http.ApiServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.security.SecureRandom;
@@ -142,6 +144,7 @@ public final class ControllerServer implements AutoCloseable {
     new LogHandler(lookup, new LogService(hosts), KEEP_ALIVE, bus::isClosed).routes(r);
     new ProviderHandler(new ProviderService(jdbi)).routes(r);
     new ResourceHandler(new ResourceService(jdbi, providerCalls)).routes(r);
+    new VolumeHandler(new VolumeService(jdbi)).routes(r);
   }
 
   /** The HTTP port (the bound one when configured as 0). */

@@ -44,6 +44,16 @@ public final class HostClient {
     http.delete("/host/jobs/" + enc(id));
   }
 
+  /** {@code GET /volumes}: the volumes kept on this host. */
+  public List<HostVolume> listVolumes() {
+    return http.get("/volumes", new TypeReference<List<HostVolume>>() {});
+  }
+
+  /** {@code DELETE /volumes/:id}: removes a volume and its data; 409 while a live job uses it. */
+  public void deleteVolume(String id) {
+    http.delete("/volumes/" + enc(id));
+  }
+
   /**
    * {@code POST /attach} upgraded to {@code flynn-attach/0}: the host first sends a state byte
    * (waiting until the job starts, then success, or an error frame), then the job's frames.

@@ -13,6 +13,7 @@ import flynn.controller.events.EventStore;
 import flynn.controller.formations.FormationService;
 import flynn.controller.resources.AppResources;
 import flynn.controller.routes.RouteService;
+import flynn.controller.volumes.VolumeService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,7 @@ public final class AppService {
           AppResources.forget(h, app.id(), deprovisioned).stream()
               .map(r -> Json.mapper().<JsonNode>valueToTree(r))
               .toList();
+      VolumeService.decommissionAllOf(h, app.id());
       new AppStore(h).markDeleted(app.id());
       // Flynn's shape; release garbage collection comes with a later issue
       AppDeletion deletion = new AppDeletion(app.id(), routes, deletedResources, List.of());

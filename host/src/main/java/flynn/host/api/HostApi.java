@@ -16,6 +16,7 @@ public final class HostApi {
     routing
         .register("/host/jobs", new JobsApi(jobs))
         .register("/host/logs", new LogsApi(logs))
+        .register("/volumes", new VolumesApi(jobs))
         .get("/host/status", (req, res) -> Responses.json(res, status.get()));
   }
 }

@@ -61,6 +61,8 @@ final class JobRun implements Runnable {
       } catch (RuntimeException e) {
         LOG.error("job={} event=persist-failed error={}", labels.jobId(), e.getMessage());
       } finally {
+        HostJob job = entry.current().job();
+        jobs.volumes().released(job.id(), job.config().volumesOrEmpty());
         entry.finished().complete(null);
         jobs.forgetConsole(labels.jobId());
       }
@@ -187,7 +189,20 @@ final class JobRun implements Runnable {
         job.config().workingDir(),
         jobs.images().layers(job.imageLayers()),
         job.config().uid(),
-        job.config().gid());
+        job.config().gid(),
+        jobs.volumes().attach(job.id(), job.config().volumesOrEmpty(), volumeMeta()));
+  }
+
+  /** What a volume made for this job is for: its app and process type. */
+  private Map<String, String> volumeMeta() {
+    Map<String, String> meta = new java.util.HashMap<>();
+    if (labels.appId() != null) {
+      meta.put("app", labels.appId());
+    }
+    if (labels.processType() != null) {
+      meta.put("type", labels.processType());
+    }
+    return meta;
   }
 
   private OutputSink output(HostJob job) {

@@ -3,8 +3,10 @@ package flynn.host.jobs;
 import flynn.api.host.HostJob;
 import flynn.api.host.Mountspec;
 import flynn.api.host.Port;
+import flynn.api.host.VolumeBinding;
 import flynn.api.http.ApiException;
 import flynn.host.health.CheckSpec;
+import flynn.host.volumes.VolumeIds;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,7 @@ final class JobValidation {
     }
     validateLayers(job.imageLayers());
     validateChecks(job.config().ports());
+    validateVolumes(job.config().volumesOrEmpty());
     if (job.stopGrace() != null && job.stopGrace() < 0) {
       throw ApiException.validation("stop_grace", "must not be negative: " + job.stopGrace());
     }
@@ -53,6 +56,17 @@ final class JobValidation {
     ports.stream()
         .filter(p -> p.service() != null && p.service().check() != null)
         .forEach(p -> CheckSpec.of(p.service().check()));
+  }
+
+  private static void validateVolumes(List<VolumeBinding> volumes) {
+    for (VolumeBinding v : volumes) {
+      VolumeIds.checked(v.volume());
+      String target = v.target();
+      if (target == null || !target.startsWith("/") || target.contains("..")) {
+        throw ApiException.validation(
+            "config.volumes", "a volume's target must be an absolute path: " + target);
+      }
+    }
   }
 
   private static void validateLayers(List<Mountspec> layers) {

@@ -18,6 +18,9 @@ import flynn.host.logs.LogStore;
 import flynn.host.run.RunningJob;
 import flynn.host.state.RunningRecord;
 import flynn.host.state.StateFile;
+import flynn.host.volumes.VolumeAttachments;
+import flynn.host.volumes.VolumeIds;
+import flynn.host.volumes.Volumes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +93,9 @@ public final class Jobs implements AutoCloseable {
   private final ImageLayers images;
   private final BackendDrain drain;
   private final BackendReadiness readiness;
+  private final Volumes volumes;
   private final JobTable table = new JobTable();
+  private final Object adding = new Object();
   private final Map<String, JobConsole> consoles = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -142,6 +147,32 @@ public final class Jobs implements AutoCloseable {
       ImageLayers images,
       BackendDrain drain,
       BackendReadiness readiness) {
+    this(
+        settings,
+        runner,
+        registrar,
+        logs,
+        stateFile,
+        images,
+        drain,
+        readiness,
+        new Volumes(settings.jobsDir().resolveSibling("volumes"), settings.clock()));
+  }
+
+  /**
+   * @param volumes where the jobs' volumes are kept
+   */
+  public Jobs(
+      Settings settings,
+      JobRunner runner,
+      Registrar registrar,
+      LogStore logs,
+      StateFile stateFile,
+      ImageLayers images,
+      BackendDrain drain,
+      BackendReadiness readiness,
+      Volumes volumes) {
+    this.volumes = volumes;
     this.drain = drain;
     this.readiness = readiness;
     this.settings = settings;
@@ -160,6 +191,7 @@ public final class Jobs implements AutoCloseable {
     OffsetDateTime now = OffsetDateTime.now(settings.clock());
     for (RunningRecord lost : stateFile.load()) {
       boolean killed = runner.killLeftover(lost.process());
+      volumes.released(lost.job().id(), lost.job().config().volumesOrEmpty());
       table
           .add(JobStates.lostInRestart(lost.job(), settings.hostId(), lost.createdAt(), now))
           .finished()
@@ -179,8 +211,13 @@ public final class Jobs implements AutoCloseable {
       throw ApiException.unavailable("host is shutting down");
     }
     HostJob job = withPorts(JobValidation.validated(id, requested));
-    JobEntry entry =
-        table.add(JobStates.created(job, settings.hostId(), OffsetDateTime.now(settings.clock())));
+    JobEntry entry;
+    synchronized (adding) {
+      requireFreeVolumes(job);
+      entry =
+          table.add(
+              JobStates.created(job, settings.hostId(), OffsetDateTime.now(settings.clock())));
+    }
     JobLabels labels = JobLabels.of(job);
     LOG.info(
         "job={} app={} type={} state=starting args={}",
@@ -190,6 +227,29 @@ public final class Jobs implements AutoCloseable {
         job.config().args().getFirst());
     Thread.ofVirtual().name("job-" + id).start(new JobRun(this, entry));
     return entry.current();
+  }
+
+  /** A volume is used by one live job at a time: a second gets 409. */
+  private void requireFreeVolumes(HostJob job) {
+    Map<String, String> held = VolumeAttachments.held(list());
+    for (var binding : job.config().volumesOrEmpty()) {
+      String holder = held.get(VolumeIds.checked(binding.volume()));
+      if (holder != null && !holder.equals(job.id())) {
+        throw ApiException.conflict("volume " + binding.volume() + " is in use by job " + holder);
+      }
+    }
+  }
+
+  /** This host's volumes, each with the live job using it. */
+  public List<flynn.api.host.HostVolume> listVolumes() {
+    return volumes.list(VolumeAttachments.held(list()));
+  }
+
+  /** Deletes a volume no live job uses. */
+  public void deleteVolume(String volumeId) {
+    synchronized (adding) {
+      volumes.delete(volumeId, VolumeAttachments.held(list()));
+    }
   }
 
   /**
@@ -319,6 +379,10 @@ public final class Jobs implements AutoCloseable {
 
   Settings settings() {
     return settings;
+  }
+
+  Volumes volumes() {
+    return volumes;
   }
 
   JobRunner runner() {

@@ -1,5 +1,6 @@
 package flynn.host.run;
 
+import flynn.host.volumes.VolumeMount;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * ports, the resource limits, and the working directory inside a container (null: its root).
  * Runners that do not isolate jobs ignore the limits, the container directory and the image: its
  * root filesystem layers (top first; empty: the runner's default root) and the user its process
- * runs as (null or 0: the platform's unprivileged app user).
+ * runs as (null or 0: the platform's unprivileged app user), and its volumes.
  */
 public record JobLaunch(
     String jobId,
@@ -22,8 +23,10 @@ public record JobLaunch(
     String containerDir,
     List<Path> imageLayers,
     Integer uid,
-    Integer gid) {
+    Integer gid,
+    List<VolumeMount> volumes) {
   public JobLaunch {
+    volumes = volumes == null ? List.of() : List.copyOf(volumes);
     args = List.copyOf(args);
     env = Map.copyOf(env);
     ports = List.copyOf(ports);
@@ -40,7 +43,7 @@ public record JobLaunch(
       List<Integer> ports,
       JobLimits limits,
       String containerDir) {
-    this(jobId, args, env, workDir, ports, limits, containerDir, List.of(), null, null);
+    this(jobId, args, env, workDir, ports, limits, containerDir, List.of(), null, null, List.of());
   }
 
   public JobLaunch(

@@ -1,6 +1,7 @@
 package flynn.host.runc;
 
 import flynn.host.run.JobLimits;
+import flynn.host.volumes.VolumeMount;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
  * (run under {@code init} when that is not null), environment, working directory, user, hostname,
  * root filesystem, network namespace, resolv.conf on the host, cgroup, and limits ({@code maxFd} is
  * capped at {@code maxFdCeiling}, the host's own hard limit); {@code trustedCerts} is the host's CA
- * directory mounted read-only at {@code /etc/ssl/certs}, or null.
+ * directory mounted read-only at {@code /etc/ssl/certs}, or null; {@code volumes} are bind-mounted
+ * at their targets.
  */
 public record ContainerPlan(
     List<String> args,
@@ -25,12 +27,48 @@ public record ContainerPlan(
     String cgroupsPath,
     JobLimits limits,
     long maxFdCeiling,
-    String trustedCerts) {
+    String trustedCerts,
+    List<VolumeMount> volumes) {
   public ContainerPlan {
+    volumes = volumes == null ? List.of() : List.copyOf(volumes);
     if (args.isEmpty()) {
       throw new IllegalArgumentException("a container needs a command (args are empty)");
     }
     args = List.copyOf(args);
     env = Map.copyOf(env);
+  }
+
+  /** Without volumes. */
+  public ContainerPlan(
+      List<String> args,
+      String init,
+      Map<String, String> env,
+      String cwd,
+      int uid,
+      int gid,
+      String hostname,
+      String rootPath,
+      String netnsPath,
+      String resolvConf,
+      String cgroupsPath,
+      JobLimits limits,
+      long maxFdCeiling,
+      String trustedCerts) {
+    this(
+        args,
+        init,
+        env,
+        cwd,
+        uid,
+        gid,
+        hostname,
+        rootPath,
+        netnsPath,
+        resolvConf,
+        cgroupsPath,
+        limits,
+        maxFdCeiling,
+        trustedCerts,
+        List.of());
   }
 }

@@ -1,6 +1,7 @@
 package flynn.host.runc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import flynn.host.volumes.VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,17 @@ public record OciSpec(
               plan.trustedCerts(),
               List.of("rbind", "ro", "nosuid", "nodev", "noexec")));
     }
+    plan.volumes().forEach(v -> mounts.add(volume(v)));
     return mounts;
+  }
+
+  /** A volume: the host directory bound at its target, writeable unless asked otherwise. */
+  static Mount volume(VolumeMount v) {
+    return new Mount(
+        v.target(),
+        "bind",
+        v.source().toString(),
+        List.of("rbind", v.writeable() ? "rw" : "ro", "nosuid", "nodev"));
   }
 
   private static List<Mount> systemMounts(ContainerPlan plan) {

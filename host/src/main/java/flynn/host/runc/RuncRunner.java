@@ -7,6 +7,7 @@ import flynn.host.run.OutputSink;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
 import flynn.host.run.Stdio;
+import flynn.host.volumes.VolumeMount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -115,9 +116,9 @@ public final class RuncRunner implements JobRunner, AutoCloseable {
     writeEtcHosts(bundle, ip, names.containerId());
     ensureAppHome(bundle, launch);
     Overlay.mount(rootfs(launch), bundle);
-    OciSpec spec =
-        OciSpec.build(plan(names, launch, bundle))
-            .withTerminal(stdio.tty(), stdio.height(), stdio.width());
+    ContainerPlan plan = plan(names, launch, bundle);
+    ownVolumes(plan);
+    OciSpec spec = OciSpec.build(plan).withTerminal(stdio.tty(), stdio.height(), stdio.width());
     Files.write(bundle.config(), Json.writeBytes(spec));
     return ip;
   }
@@ -145,7 +146,16 @@ public final class RuncRunner implements JobRunner, AutoCloseable {
         names.cgroupPath(config.cgroupParent()),
         launch.limits(),
         config.maxFdCeiling(),
-        onStack(launch) ? pathOrNull(config.trustedCerts()) : null);
+        onStack(launch) ? pathOrNull(config.trustedCerts()) : null,
+        launch.volumes());
+  }
+
+  /** A volume's top directory belongs to the job's user, so the app can write to it. */
+  private static void ownVolumes(ContainerPlan plan) throws IOException {
+    for (VolumeMount v : plan.volumes()) {
+      Files.setAttribute(v.source(), "unix:uid", plan.uid());
+      Files.setAttribute(v.source(), "unix:gid", plan.gid());
+    }
   }
 
   /**

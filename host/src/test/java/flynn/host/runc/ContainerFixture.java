@@ -8,6 +8,7 @@ import flynn.host.run.OutputSink;
 import flynn.host.run.ProcessRef;
 import flynn.host.run.RunningJob;
 import flynn.host.run.Stdio;
+import flynn.host.volumes.VolumeMount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,26 @@ public final class ContainerFixture implements AutoCloseable {
   public RunningJob start(List<String> args, JobLimits limits, OutputSink output)
       throws IOException {
     return started(runner.start(launch(args, limits), output));
+  }
+
+  /** Runs {@code sh -c script} in a new container as the app user, with {@code volumes}. */
+  public RunningJob start(String script, List<VolumeMount> volumes, OutputSink output)
+      throws IOException {
+    JobLaunch plain = launch(List.of("sh", "-c", script), JobLimits.defaults());
+    JobLaunch launch =
+        new JobLaunch(
+            plain.jobId(),
+            plain.args(),
+            plain.env(),
+            plain.workDir(),
+            plain.ports(),
+            plain.limits(),
+            plain.containerDir(),
+            List.of(),
+            null,
+            null,
+            volumes);
+    return started(runner.start(launch, output));
   }
 
   /** Runs {@code args} in a new container as the app user, attached to {@code stdio}. */

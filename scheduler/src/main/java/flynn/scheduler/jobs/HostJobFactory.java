@@ -13,6 +13,7 @@ import flynn.api.host.Port;
 import flynn.api.host.ResourceSpec;
 import flynn.api.host.Resources;
 import flynn.api.host.Service;
+import flynn.api.host.VolumeBinding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,12 @@ public final class HostJobFactory {
   private HostJobFactory() {}
 
   public static HostJob build(ExpandedFormation f, String type, String hostId, String uuid) {
+    return build(f, type, hostId, uuid, List.of());
+  }
+
+  /** With the volumes the host is to attach. */
+  public static HostJob build(
+      ExpandedFormation f, String type, String hostId, String uuid, List<VolumeBinding> volumes) {
     ProcessType process = f.release().processes().get(type);
     if (process == null) {
       throw new IllegalArgumentException(
@@ -48,7 +55,8 @@ public final class HostJobFactory {
             entrypoint.uid(),
             entrypoint.gid(),
             process.hostNetwork(),
-            null);
+            null,
+            volumes.isEmpty() ? null : volumes);
     return new HostJob(
         id,
         metadata(f.app(), f.release().id(), type),

@@ -2,6 +2,7 @@ package flynn.scheduler.loop;
 
 import flynn.api.controller.ControllerClient;
 import flynn.api.discoverd.DiscoverdClient;
+import flynn.api.http.ApiException;
 import flynn.scheduler.io.Backoff;
 import flynn.scheduler.io.Lifecycle;
 import flynn.scheduler.io.Persister;
@@ -11,6 +12,7 @@ import flynn.scheduler.plan.Plan;
 import flynn.scheduler.plan.Reconciler;
 import flynn.scheduler.state.ClusterState;
 import flynn.scheduler.state.HostInfo;
+import flynn.scheduler.state.VolumeCleanup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ public final class ConvergenceLoop implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConvergenceLoop.class);
   private static final Duration TICK = Duration.ofSeconds(1);
   private static final Duration FORMATION_RESYNC = Duration.ofSeconds(60);
+  private static final Duration VOLUME_RESYNC = Duration.ofSeconds(10);
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
   /** Where the loop's inputs come from and its outputs go. */
@@ -78,6 +81,10 @@ public final class ConvergenceLoop implements AutoCloseable {
     formationFeed.start();
     hostDirectory.start();
     timers.execute(this::loadActiveJobs);
+    timers.execute(this::loadVolumesAtStart);
+    long volumesEvery = VOLUME_RESYNC.toMillis();
+    timers.scheduleWithFixedDelay(
+        this::loadVolumes, volumesEvery, volumesEvery, TimeUnit.MILLISECONDS);
     long every = FORMATION_RESYNC.toSeconds();
     timers.scheduleWithFixedDelay(this::resyncFormations, every, every, TimeUnit.SECONDS);
   }
@@ -126,6 +133,8 @@ public final class ConvergenceLoop implements AutoCloseable {
           state.applyHostJobs(h.hostId(), h.jobs(), now).forEach(executor::record);
       case Input.HostJobEvent e ->
           state.applyHostEvent(e.hostId(), e.event(), now).ifPresent(this::jobChanged);
+      case Input.VolumesListed v -> state.mergeVolumes(v.volumes());
+      case Input.VolumeDeleted d -> executor.volumeDeleted(d, now);
       case Input.LaunchFailed f -> launchFailed(f, now);
       case Input.StopFailed f -> stopFailed(f, now);
     }
@@ -137,10 +146,18 @@ public final class ConvergenceLoop implements AutoCloseable {
     }
     state.prune(now);
     Plan plan =
-        Reconciler.plan(state.formationStates(), state.hostStates(), state.jobStates(), now);
+        Reconciler.plan(
+            state.formationStates(),
+            state.hostStates(),
+            state.jobStates(),
+            state.volumeStates(),
+            now);
     if (plan.hasActions()) {
       executor.execute(plan, now);
     }
+    executor.destroyVolumes(
+        VolumeCleanup.toDestroy(
+            state.volumes().values(), state.hostIds(), liveJobUuids(), executor.deletingVolumes()));
     Set<Plan.Blocked> blocked = new HashSet<>(plan.blocked());
     if (!blocked.equals(lastBlocked)) {
       blocked.forEach(b ->
@@ -153,6 +170,14 @@ public final class ConvergenceLoop implements AutoCloseable {
               b.missing()));
       lastBlocked = blocked;
     }
+  }
+
+  private Set<String> liveJobUuids() {
+    Set<String> live = new HashSet<>();
+    state.jobStates().stream()
+        .filter(j -> j.status() != Status.DOWN)
+        .forEach(j -> live.add(j.uuid()));
+    return live;
   }
 
   private void replaceHosts(List<HostInfo> hosts) {
@@ -224,6 +249,35 @@ public final class ConvergenceLoop implements AutoCloseable {
         if (!Backoff.DEFAULT.pause(attempt)) {
           return;
         }
+      }
+    }
+  }
+
+  /**
+   * The controller's volumes, at leadership start (no job is placed before they are known) and then
+   * periodically, to learn of decommissioned ones. A controller without volumes (404) has none.
+   */
+  private boolean loadVolumes() {
+    try {
+      inputs.add(new Input.VolumesListed(settings.controller().volumes().listAll()));
+      return true;
+    } catch (ApiException e) {
+      if (e.isNotFound()) {
+        inputs.add(new Input.VolumesListed(List.of()));
+        return true;
+      }
+      log.warn("event=volumes_failed error=\"{}\"", e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("event=volumes_failed error=\"{}\"", e.toString());
+    }
+    return false;
+  }
+
+  /** Until the first listing arrives no job is placed, so it is retried with backoff. */
+  private void loadVolumesAtStart() {
+    for (int attempt = 0; !lifecycle.isClosed() && !loadVolumes(); attempt++) {
+      if (!Backoff.DEFAULT.pause(attempt)) {
+        return;
       }
     }
   }

@@ -2,6 +2,7 @@ package flynn.scheduler.loop;
 
 import flynn.api.controller.ExpandedFormation;
 import flynn.api.controller.Job;
+import flynn.api.controller.Volume;
 import flynn.api.host.ActiveJob;
 import flynn.api.host.HostEvent;
 import flynn.scheduler.state.HostInfo;
@@ -26,6 +27,11 @@ sealed interface Input {
   record HostJobEvent(String hostId, HostEvent event) implements Input {}
 
   record LaunchFailed(String uuid, String error) implements Input {}
+
+  record VolumesListed(List<Volume> volumes) implements Input {}
+
+  /** A host deleted a decommissioned volume ({@code error} null) or could not. */
+  record VolumeDeleted(String volumeId, String error) implements Input {}
 
   record StopFailed(String uuid, boolean unknownToHost, String error) implements Input {}
 }

@@ -2,7 +2,9 @@ package flynn.scheduler.loop;
 
 import flynn.api.controller.ControllerClient;
 import flynn.api.controller.ExpandedFormation;
+import flynn.api.controller.ProcessType;
 import flynn.api.controller.ScaleRequest;
+import flynn.api.controller.Volume;
 import flynn.api.host.HostClient;
 import flynn.api.host.HostJob;
 import flynn.api.http.ApiException;
@@ -10,14 +12,20 @@ import flynn.scheduler.io.Persister;
 import flynn.scheduler.jobs.ControllerJobs;
 import flynn.scheduler.jobs.HostJobFactory;
 import flynn.scheduler.jobs.JobIds;
+import flynn.scheduler.jobs.JobVolumes;
 import flynn.scheduler.jobs.TrackedJob;
 import flynn.scheduler.plan.FormationKey;
 import flynn.scheduler.plan.JobState;
 import flynn.scheduler.plan.JobState.Status;
 import flynn.scheduler.plan.Plan;
 import flynn.scheduler.state.ClusterState;
+import flynn.scheduler.state.VolumeCleanup;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -39,6 +47,7 @@ final class PlanExecutor {
   private final Function<String, Optional<HostClient>> hosts;
   private final ExecutorService calls;
   private final Consumer<Input> inputs;
+  private final Set<String> deletingVolumes = new HashSet<>();
 
   PlanExecutor(
       ClusterState state,
@@ -130,6 +139,7 @@ final class PlanExecutor {
       state.forget(start.replaces());
     }
     record(new TrackedJob(job, process.effectiveArgs(), null, null, null));
+    claimVolumes(start, process, job, now);
     logAction(
         "start",
         job,
@@ -143,6 +153,78 @@ final class PlanExecutor {
     }
   }
 
+  /** Records the job's persistent volumes: the free ones it was given and new ones. */
+  private void claimVolumes(Plan.StartJob start, ProcessType process, JobState job, Instant now) {
+    var owner =
+        new JobVolumes.Owner(
+            start.hostId(),
+            start.formation().app(),
+            start.formation().release(),
+            JobIds.of(start.hostId(), job.uuid()),
+            start.type(),
+            now.atOffset(ZoneOffset.UTC));
+    for (Volume v :
+        JobVolumes.claim(
+            process, start.volumes(), state.volumes(), owner, () -> UUID.randomUUID().toString())) {
+      recordVolume(v);
+      log.info(
+          "action=volume app={} type={} path={} volume={} host={} job={}",
+          appName(start.formation()),
+          start.type(),
+          v.path(),
+          v.id(),
+          v.hostId(),
+          job.uuid());
+    }
+  }
+
+  void recordVolume(Volume v) {
+    state.putVolume(v);
+    persister.submit(
+        "volume " + v.id(),
+        "volume " + v.id() + " " + v.state(),
+        () -> controller.volumes().put(v));
+  }
+
+  /** Deletes decommissioned volumes on their hosts; each outcome comes back as an input. */
+  void destroyVolumes(List<Volume> volumes) {
+    for (Volume v : volumes) {
+      Optional<HostClient> host = hosts.apply(v.hostId());
+      if (host.isEmpty() || !deletingVolumes.add(v.id())) {
+        continue;
+      }
+      log.info("action=volume_delete volume={} host={} app={}", v.id(), v.hostId(), v.app());
+      calls.execute(() -> {
+        try {
+          host.get().deleteVolume(v.id());
+          inputs.accept(new Input.VolumeDeleted(v.id(), null));
+        } catch (ApiException e) {
+          inputs.accept(new Input.VolumeDeleted(v.id(), e.isNotFound() ? null : e.getMessage()));
+        } catch (RuntimeException e) {
+          inputs.accept(new Input.VolumeDeleted(v.id(), e.toString()));
+        }
+      });
+    }
+  }
+
+  /** A volume's deletion ended: destroyed, or to be tried again on a later pass. */
+  void volumeDeleted(Input.VolumeDeleted deleted, Instant now) {
+    deletingVolumes.remove(deleted.volumeId());
+    Volume v = state.volumes().get(deleted.volumeId());
+    if (v == null) {
+      return;
+    }
+    if (deleted.error() != null) {
+      log.warn("event=volume_delete_failed volume={} error=\"{}\"", v.id(), deleted.error());
+      return;
+    }
+    recordVolume(VolumeCleanup.destroyed(v, now.atOffset(ZoneOffset.UTC)));
+  }
+
+  Set<String> deletingVolumes() {
+    return Set.copyOf(deletingVolumes);
+  }
+
   private void launch(JobState job) {
     Optional<TrackedJob> tracked = state.job(job.uuid());
     Optional<ExpandedFormation> formation = state.formation(job.formation());
@@ -150,7 +232,15 @@ final class PlanExecutor {
     if (tracked.isEmpty() || formation.isEmpty() || host.isEmpty()) {
       return;
     }
-    HostJob hostJob = HostJobFactory.build(formation.get(), job.type(), job.hostId(), job.uuid());
+    ProcessType process = formation.get().release().processes().get(job.type());
+    HostJob hostJob =
+        HostJobFactory.build(
+            formation.get(),
+            job.type(),
+            job.hostId(),
+            job.uuid(),
+            JobVolumes.bindings(
+                process, state.volumesOf(job.uuid()), () -> UUID.randomUUID().toString()));
     record(tracked.get().with(job.withStatus(Status.STARTING)));
     logAction("launch", job, "");
     calls.execute(() -> {

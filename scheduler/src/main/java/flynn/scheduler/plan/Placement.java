@@ -41,6 +41,19 @@ final class Placement {
     return host;
   }
 
+  /** The hosts that may take a job of this type now. */
+  java.util.Set<String> candidateIds() {
+    return candidates.stream()
+        .map(HostState::id)
+        .filter(id -> count(id) < perHostLimit)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Counts a job placed on {@code hostId} by other means (a volume pins it there). */
+  void take(String hostId) {
+    running.merge(hostId, 1, Integer::sum);
+  }
+
   private int count(String hostId) {
     return running.getOrDefault(hostId, 0);
   }

@@ -2,6 +2,7 @@ package flynn.scheduler.plan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to do to converge, in named buckets. The loop carries them out in this order: mark {@code
@@ -27,7 +28,8 @@ public record Plan(
 
   /**
    * A new job of a formation on a host. {@code replaces} is the uuid of the crashed job it replaces
-   * (null for a scale-up); it may not start before {@code notBefore}.
+   * (null for a scale-up); it may not start before {@code notBefore}. {@code volumes} are the
+   * existing volumes it gets (path to volume id); its other volume paths get new volumes.
    */
   public record StartJob(
       FormationKey formation,
@@ -35,7 +37,23 @@ public record Plan(
       String hostId,
       int restarts,
       Instant notBefore,
-      String replaces) {}
+      String replaces,
+      Map<String, String> volumes) {
+    public StartJob {
+      volumes = Map.copyOf(volumes);
+    }
+
+    /** A job whose volumes, if any, are all new. */
+    public StartJob(
+        FormationKey formation,
+        String type,
+        String hostId,
+        int restarts,
+        Instant notBefore,
+        String replaces) {
+      this(formation, type, hostId, restarts, notBefore, replaces, Map.of());
+    }
+  }
 
   /** A pending scale request whose formation now runs exactly as asked. */
   public record ScaleDone(FormationKey formation, String requestId) {}

@@ -36,6 +36,19 @@ public final class Reconciler {
 
   public static Plan plan(
       List<FormationState> formations, List<HostState> hosts, List<JobState> jobs, Instant now) {
+    return plan(formations, hosts, jobs, List.of(), now);
+  }
+
+  /**
+   * @param volumes the persistent volumes known; new jobs of types with volumes reuse free ones and
+   *     run where they are (see {@link VolumeAssignment})
+   */
+  public static Plan plan(
+      List<FormationState> formations,
+      List<HostState> hosts,
+      List<JobState> jobs,
+      List<VolumeState> volumes,
+      Instant now) {
     List<HostState> live = hosts.stream().sorted(Comparator.comparing(HostState::id)).toList();
     Set<String> liveIds = live.stream().map(HostState::id).collect(Collectors.toSet());
     List<JobState> lost = jobs.stream().filter(j -> isLost(j, liveIds)).toList();
@@ -46,9 +59,14 @@ public final class Reconciler {
     List<StartJob> starts = new ArrayList<>();
     List<Blocked> blocked = new ArrayList<>();
     List<ScaleDone> scaleDone = new ArrayList<>();
+    Volumes v =
+        new Volumes(
+            volumes,
+            heldBy(volumes, current, s -> s != Status.DOWN),
+            heldBy(volumes, current, s -> s == Status.STOPPING));
     for (FormationState f : sortedByKey(formations)) {
       for (String type : typesOf(f, current)) {
-        TypeStep step = converge(f, type, live, current, now);
+        TypeStep step = converge(f, type, live, current, v, now);
         stops.addAll(step.stops());
         starts.addAll(step.starts());
         step.blocked().ifPresent(blocked::add);
@@ -63,8 +81,32 @@ public final class Reconciler {
   /** One formation type's share of the plan. */
   private record TypeStep(List<JobState> stops, List<StartJob> starts, Optional<Blocked> blocked) {}
 
+  /**
+   * The known volumes, the ids held by live jobs (a stopping job still has its data open) or given
+   * out so far in this plan, and those held by stopping jobs.
+   */
+  private record Volumes(List<VolumeState> all, Set<String> taken, Set<String> releasing) {}
+
+  private static Set<String> heldBy(
+      List<VolumeState> volumes, List<JobState> jobs, Predicate<Status> status) {
+    Set<String> live =
+        jobs.stream()
+            .filter(j -> status.test(j.status()))
+            .map(JobState::uuid)
+            .collect(Collectors.toSet());
+    return volumes.stream()
+        .filter(v -> v.jobUuid() != null && live.contains(v.jobUuid()))
+        .map(VolumeState::id)
+        .collect(Collectors.toCollection(java.util.HashSet::new));
+  }
+
   private static TypeStep converge(
-      FormationState f, String type, List<HostState> hosts, List<JobState> jobs, Instant now) {
+      FormationState f,
+      String type,
+      List<HostState> hosts,
+      List<JobState> jobs,
+      Volumes volumes,
+      Instant now) {
     List<JobState> active = active(jobs, f.key(), type);
     int desired = desired(f, type, hosts);
     if (active.size() > desired) {
@@ -73,41 +115,77 @@ public final class Reconciler {
       return new TypeStep(surplus, List.of(), Optional.empty());
     }
     return place(
-        f, type, desired - active.size(), hosts, active, crashed(jobs, f.key(), type), now);
+        f,
+        type,
+        desired - active.size(),
+        new Placing(hosts, active, crashed(jobs, f.key(), type), volumes),
+        now);
   }
 
+  /** What placing a type's missing jobs works from. */
+  private record Placing(
+      List<HostState> hosts, List<JobState> active, Deque<JobState> crashed, Volumes volumes) {}
+
   private static TypeStep place(
-      FormationState f,
-      String type,
-      int missing,
-      List<HostState> hosts,
-      List<JobState> active,
-      Deque<JobState> crashed,
-      Instant now) {
+      FormationState f, String type, int missing, Placing in, Instant now) {
     Placement placement =
         f.isOmni(type)
-            ? Placement.omni(hosts, f.tagsOf(type), active, f.count(type))
-            : Placement.spread(hosts, f.tagsOf(type), active);
+            ? Placement.omni(in.hosts(), f.tagsOf(type), in.active(), f.count(type))
+            : Placement.spread(in.hosts(), f.tagsOf(type), in.active());
     List<StartJob> starts = new ArrayList<>();
     for (int i = 0; i < missing; i++) {
-      var host = placement.next();
-      if (host.isEmpty()) {
+      Optional<VolumeAssignment.Pinned> where = pick(f, type, placement, in.volumes());
+      if (where.isEmpty()) {
         return new TypeStep(
             List.of(), starts, Optional.of(new Blocked(f.key(), type, missing - i)));
       }
-      starts.add(start(f.key(), type, host.get(), crashed.poll(), now));
+      starts.add(start(f.key(), type, where.get(), in.crashed().poll(), now));
     }
     return new TypeStep(List.of(), starts, Optional.empty());
   }
 
+  /** The host (and the existing volumes) of the next job, or empty when it must wait. */
+  private static Optional<VolumeAssignment.Pinned> pick(
+      FormationState f, String type, Placement placement, Volumes volumes) {
+    var choice =
+        VolumeAssignment.choose(
+            f.key().app(),
+            type,
+            f.volumePathsOf(type),
+            volumes.all(),
+            volumes.taken(),
+            volumes.releasing(),
+            placement.candidateIds());
+    return switch (choice) {
+      case VolumeAssignment.Pinned p -> {
+        placement.take(p.hostId());
+        volumes.taken().addAll(p.volumes().values());
+        yield Optional.of(p);
+      }
+      case VolumeAssignment.Waiting w -> Optional.empty();
+      case VolumeAssignment.Anywhere a ->
+          placement.next().map(host -> new VolumeAssignment.Pinned(host, Map.of()));
+    };
+  }
+
   private static StartJob start(
-      FormationKey key, String type, String hostId, JobState replaced, Instant now) {
+      FormationKey key,
+      String type,
+      VolumeAssignment.Pinned where,
+      JobState replaced,
+      Instant now) {
     if (replaced == null) {
-      return new StartJob(key, type, hostId, 0, now, null);
+      return new StartJob(key, type, where.hostId(), 0, now, null, where.volumes());
     }
     RestartPolicy.Restart restart = RestartPolicy.after(replaced, now);
     return new StartJob(
-        key, type, hostId, restart.restarts(), restart.notBefore(), replaced.uuid());
+        key,
+        type,
+        where.hostId(),
+        restart.restarts(),
+        restart.notBefore(),
+        replaced.uuid(),
+        where.volumes());
   }
 
   static int desired(FormationState f, String type, List<HostState> hosts) {

@@ -2,6 +2,7 @@ package flynn.scheduler.state;
 
 import flynn.api.controller.ExpandedFormation;
 import flynn.api.controller.Job;
+import flynn.api.controller.Volume;
 import flynn.api.host.ActiveJob;
 import flynn.api.host.HostEvent;
 import flynn.api.host.JobStatus;
@@ -14,6 +15,7 @@ import flynn.scheduler.plan.FormationState;
 import flynn.scheduler.plan.HostState;
 import flynn.scheduler.plan.JobState;
 import flynn.scheduler.plan.JobState.Status;
+import flynn.scheduler.plan.VolumeState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +43,69 @@ public final class ClusterState {
   private final Map<String, HostInfo> hosts = new HashMap<>();
   private final Set<String> readyHosts = new HashSet<>();
   private final Map<String, TrackedJob> jobs = new HashMap<>();
+  private final Map<String, Volume> volumes = new HashMap<>();
   private boolean formationsLoaded;
   private boolean hostsLoaded;
   private boolean jobsLoaded;
+  private boolean volumesLoaded;
 
-  /** True once formations, hosts and the controller's active jobs have each been loaded. */
+  /** True once formations, hosts, volumes and the controller's active jobs have been loaded. */
   public boolean isLoaded() {
-    return formationsLoaded && hostsLoaded && jobsLoaded;
+    return formationsLoaded && hostsLoaded && jobsLoaded && volumesLoaded;
+  }
+
+  // volumes
+
+  /**
+   * The controller's volume list. The scheduler writes where volumes are and which job has them, so
+   * its own records win over a listing that may predate its writes; the controller adds what the
+   * scheduler does not know of and says which volumes are decommissioned.
+   */
+  public void mergeVolumes(List<Volume> listed) {
+    for (Volume v : listed) {
+      volumes.merge(v.id(), v, (mine, theirs) -> withDecommission(mine, theirs));
+    }
+    volumesLoaded = true;
+  }
+
+  public void putVolume(Volume v) {
+    volumes.put(v.id(), v);
+  }
+
+  public Map<String, Volume> volumes() {
+    return Map.copyOf(volumes);
+  }
+
+  /** The persistent volumes last given to job {@code uuid}. */
+  public List<Volume> volumesOf(String uuid) {
+    return volumes.values().stream()
+        .filter(v -> uuid.equals(JobIds.uuidOf(v.job()).orElse(null)))
+        .toList();
+  }
+
+  public List<VolumeState> volumeStates() {
+    return volumes.values().stream().map(VolumeStates::of).toList();
+  }
+
+  private static Volume withDecommission(Volume mine, Volume theirs) {
+    if (theirs.decommissionedAt() == null || mine.decommissionedAt() != null) {
+      return mine;
+    }
+    return new Volume(
+        mine.id(),
+        mine.hostId(),
+        mine.type(),
+        mine.state(),
+        mine.app(),
+        mine.release(),
+        mine.job(),
+        mine.jobType(),
+        mine.path(),
+        mine.deleteOnStop(),
+        mine.meta(),
+        mine.createdAt(),
+        mine.updatedAt(),
+        theirs.decommissionedAt());
   }
 
   // formations

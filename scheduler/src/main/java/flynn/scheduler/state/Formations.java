@@ -3,10 +3,12 @@ package flynn.scheduler.state;
 import flynn.api.controller.ExpandedFormation;
 import flynn.api.controller.ProcessType;
 import flynn.api.controller.ScaleRequest;
+import flynn.scheduler.jobs.JobVolumes;
 import flynn.scheduler.plan.FormationKey;
 import flynn.scheduler.plan.FormationState;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +59,13 @@ public final class Formations {
         omni.add(type);
       }
     });
-    return new FormationState(keyOf(f), counts, omni, tags(f), pendingScaleRequest(f));
+    Map<String, List<String>> volumes = new HashMap<>();
+    defined.forEach((type, p) -> {
+      if (p != null && !JobVolumes.persistentPaths(p).isEmpty()) {
+        volumes.put(type, JobVolumes.persistentPaths(p));
+      }
+    });
+    return new FormationState(keyOf(f), counts, omni, tags(f), pendingScaleRequest(f), volumes);
   }
 
   private static Map<String, Map<String, String>> tags(ExpandedFormation f) {
