@@ -41,7 +41,9 @@ public final class ScriptedServer implements AutoCloseable {
     Path dir = Files.createTempDirectory("appliance-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path data = Files.createDirectory(dir.resolve("data"));
+    Path tmp = Files.createDirectory(dir.resolve("tmp"));
     Files.setAttribute(data, "unix:uid", 65534);
+    Files.setAttribute(tmp, "unix:uid", 65534);
     int port = freePort();
     List<String> command =
         new ArrayList<>(
@@ -59,6 +61,7 @@ public final class ScriptedServer implements AutoCloseable {
     pb.environment().put(dataEnv, data.toString());
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("HOME", "/tmp");
+    pb.environment().put("TMPDIR", tmp.toString());
     return new ScriptedServer(pb.start(), dir, port);
   }
 
