@@ -31,15 +31,18 @@ public record PostgresTuning(long memory) {
     return memory * 3 / 4 / MB;
   }
 
-  /** One connection per 10 MB, between 100 and 500. */
+  /** One connection per 16 MB, between 100 and 500. */
   public int maxConnections() {
-    return (int) Math.clamp(memory / MB / 10, MIN_CONNECTIONS, MAX_CONNECTIONS);
+    return (int) Math.clamp(memory / MB / 16, MIN_CONNECTIONS, MAX_CONNECTIONS);
   }
 
-  /** What is left after shared buffers, split over every connection sorting three ways at once. */
+  /**
+   * What is left after shared buffers, split over every connection running two sorts or hashes at
+   * once, so even then the job stays within its limit (at least PostgreSQL's minimum, 64 kB).
+   */
   public long workMemKb() {
     long rest = memory - sharedBuffersMb() * MB;
-    return Math.max(4096, rest / 1024 / (maxConnections() * 3L));
+    return Math.max(64, rest / 1024 / (maxConnections() * 2L));
   }
 
   /** A sixteenth of memory for VACUUM and index builds, between 64 MB and 2 GB. */
