@@ -28,7 +28,7 @@ public record MariadbTuning(long memory) {
 
   /** One connection per 8 MB, between 100 and 1000. */
   public int maxConnections() {
-    return (int) Math.clamp(memory / MB / 8, 100, 1000);
+    return Math.clamp(memory / MB / 8, 100, 1000);
   }
 
   /** A sixty-fourth of memory, at least 16 MB. */

@@ -33,7 +33,7 @@ public record PostgresTuning(long memory) {
 
   /** One connection per 16 MB, between 100 and 500. */
   public int maxConnections() {
-    return (int) Math.clamp(memory / MB / 16, MIN_CONNECTIONS, MAX_CONNECTIONS);
+    return Math.clamp(memory / MB / 16, MIN_CONNECTIONS, MAX_CONNECTIONS);
   }
 
   /**
