@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ProviderRegistration implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistration.class);
-  private static final Duration RETRY = Duration.ofSeconds(5);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+  private static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
   private final ControllerClient controller;
   private final List<Provider> pending;
@@ -35,12 +36,15 @@ final class ProviderRegistration implements AutoCloseable {
 
   private void run() {
     int attempt = 0;
+    Duration retry = FIRST_RETRY;
     try {
       while (!pending.isEmpty()) {
         attempt++;
-        pending.removeIf(this::register);
+        Duration wait = retry;
+        pending.removeIf(provider -> register(provider, wait));
         if (!pending.isEmpty()) {
-          Thread.sleep(RETRY);
+          Thread.sleep(wait);
+          retry = retryAfter(wait);
         }
       }
       LOG.info("event=providers-registered attempts={}", attempt);
@@ -51,7 +55,11 @@ final class ProviderRegistration implements AutoCloseable {
     }
   }
 
-  private boolean register(Provider provider) {
+  private static Duration retryAfter(Duration retry) {
+    return retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
+  }
+
+  private boolean register(Provider provider, Duration nextRetry) {
     try {
       Provider created = controller.providers().create(provider);
       LOG.info(
@@ -64,7 +72,7 @@ final class ProviderRegistration implements AutoCloseable {
       LOG.info(
           "event=provider-registration-failed name={} retry_in={}s error=\"{}\"",
           provider.name(),
-          RETRY.toSeconds(),
+          nextRetry.toSeconds(),
           e.getMessage());
       return false;
     }

@@ -108,6 +108,11 @@ public final class AppliancePlatform {
             + " log");
   }
 
+  /** Whether the app exists (it may run nothing). */
+  public boolean exists(String app) {
+    return find(app).isPresent();
+  }
+
   /** Deletes the app and with it its jobs and volumes; an app already gone is fine. */
   public void delete(String app) {
     try {

@@ -2,6 +2,7 @@ package flynn.appliances.platform;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -38,6 +39,16 @@ public final class PlatformAppliance implements Appliance {
     this.superuserFrom = superuserFrom;
     this.acceptsLogin = acceptsLogin;
     this.startTimeout = startTimeout;
+  }
+
+  @Override
+  public Optional<Superuser> existingSuperuser() {
+    lock.lock();
+    try {
+      return platform.exists(spec.app()) ? Optional.of(superuser()) : Optional.empty();
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override

@@ -8,12 +8,15 @@ import flynn.appliances.Secrets;
 import flynn.appliances.platform.Appliance;
 import flynn.appliances.platform.Superuser;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The postgres provider: each resource is a database and a user of the same random name with a
  * random password, on the shared PostgreSQL appliance.
  */
 public final class PostgresProvider implements Provisioner {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresProvider.class);
   public static final String NAME = "postgres";
   public static final String PATH = "/databases";
 
@@ -30,7 +33,12 @@ public final class PostgresProvider implements Provisioner {
     Superuser superuser = appliance.superuser();
     String name = secrets.name();
     String password = secrets.password();
-    execute(superuser, PostgresStatements.create(name, password), "create database " + name);
+    try {
+      execute(superuser, PostgresStatements.create(name, password), "create database " + name);
+    } catch (RuntimeException e) {
+      dropQuietly(superuser, name);
+      throw e;
+    }
     return new Provisioned(name, PostgresEnv.of(name, password));
   }
 
@@ -39,7 +47,19 @@ public final class PostgresProvider implements Provisioner {
     if (!PostgresStatements.isName(id)) {
       throw ApiException.notFound("database", id);
     }
-    execute(appliance.superuser(), PostgresStatements.drop(id), "drop database " + id);
+    appliance
+        .existingSuperuser()
+        .ifPresent(
+            superuser -> execute(superuser, PostgresStatements.drop(id), "drop database " + id));
+  }
+
+  /** Undoes a half-made resource; the provision's own error is the one to report. */
+  private static void dropQuietly(Superuser superuser, String name) {
+    try {
+      PostgresServer.run(superuser, PostgresStatements.drop(name));
+    } catch (SQLException e) {
+      LOG.warn("database={} event=cleanup-failed error=\"{}\"", name, e.getMessage());
+    }
   }
 
   private static void execute(Superuser superuser, java.util.List<String> sql, String what) {

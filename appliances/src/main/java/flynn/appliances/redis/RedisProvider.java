@@ -25,7 +25,12 @@ public final class RedisProvider implements Provisioner {
   public Provisioned provision(JsonNode config) {
     String id = secrets.hex(8);
     String password = secrets.password();
-    servers.start(id, password);
+    try {
+      servers.start(id, password);
+    } catch (RuntimeException e) {
+      servers.remove(id); // no half-started app left behind
+      throw e;
+    }
     return new Provisioned(id, RedisEnv.of(id, password));
   }
 

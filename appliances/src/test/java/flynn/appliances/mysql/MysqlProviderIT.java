@@ -10,6 +10,7 @@ import flynn.appliances.ProviderServerConfig;
 import flynn.appliances.Secrets;
 import flynn.appliances.platform.ServerAddress;
 import flynn.appliances.platform.Superuser;
+import flynn.appliances.testing.RunningAppliance;
 import flynn.appliances.testing.ScriptedServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ class MysqlProviderIT {
             new ProviderServerConfig("127.0.0.1", 0, KEY),
             MysqlProvider.NAME,
             MysqlProvider.PATH,
-            new MysqlProvider(MysqlProviderIT::root, new Secrets()));
+            new MysqlProvider(new RunningAppliance(MysqlProviderIT::root), new Secrets()));
     client = new ProviderClient("http://127.0.0.1:" + provider.port() + "/databases", KEY);
   }
 

@@ -82,6 +82,12 @@ class PlatformApplianceIT {
   }
 
   @Test
+  void deprovisioningWhenTheApplianceNeverRanStartsNothing() {
+    assertThat(appliance(Duration.ofSeconds(30)).existingSuperuser()).isEmpty();
+    assertThat(cluster.changes).isEmpty();
+  }
+
+  @Test
   void anApplianceThatRanBeforeKeepsItsReleaseAndPassword() {
     cluster.existing(
         "postgres",

@@ -10,6 +10,7 @@ import flynn.appliances.ProviderServerConfig;
 import flynn.appliances.Secrets;
 import flynn.appliances.platform.ServerAddress;
 import flynn.appliances.platform.Superuser;
+import flynn.appliances.testing.RunningAppliance;
 import flynn.appliances.testing.ScriptedServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,7 +49,8 @@ class PostgresProviderIT {
             new ProviderServerConfig("127.0.0.1", 0, KEY),
             PostgresProvider.NAME,
             PostgresProvider.PATH,
-            new PostgresProvider(PostgresProviderIT::superuser, new Secrets()));
+            new PostgresProvider(
+                new RunningAppliance(PostgresProviderIT::superuser), new Secrets()));
     client = new ProviderClient("http://127.0.0.1:" + provider.port() + "/databases", KEY);
   }
 
