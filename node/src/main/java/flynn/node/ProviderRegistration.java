@@ -15,28 +15,46 @@ import org.slf4j.LoggerFactory;
  */
 final class ProviderRegistration implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistration.class);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+  static final Duration FIRST_RETRY = Duration.ofSeconds(2);
   private static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
-  private final ControllerClient controller;
+  /** Where providers are registered: the controller's {@code POST /providers}. */
+  @FunctionalInterface
+  interface Registrar {
+    Provider register(Provider provider);
+  }
+
+  private final Registrar registrar;
   private final List<Provider> pending;
+  private final Duration firstRetry;
   private final Thread thread;
 
-  private ProviderRegistration(ControllerClient controller, List<Provider> providers) {
-    this.controller = controller;
+  private ProviderRegistration(Registrar registrar, List<Provider> providers, Duration firstRetry) {
+    this.registrar = registrar;
     this.pending = new ArrayList<>(providers);
+    this.firstRetry = firstRetry;
     this.thread = Thread.ofVirtual().name("provider-registration").unstarted(this::run);
   }
 
   static ProviderRegistration start(ControllerClient controller, List<Provider> providers) {
-    ProviderRegistration registration = new ProviderRegistration(controller, providers);
+    return start(controller.providers()::create, providers, FIRST_RETRY);
+  }
+
+  static ProviderRegistration start(
+      Registrar registrar, List<Provider> providers, Duration firstRetry) {
+    ProviderRegistration registration = new ProviderRegistration(registrar, providers, firstRetry);
     registration.thread.start();
     return registration;
   }
 
+  /** Waits up to {@code timeout} for the registration to end (all registered, or closed). */
+  boolean awaitEnd(Duration timeout) throws InterruptedException {
+    return thread.join(timeout);
+  }
+
   private void run() {
     int attempt = 0;
-    Duration retry = FIRST_RETRY;
+    Duration retry = firstRetry;
     try {
       while (!pending.isEmpty()) {
         attempt++;
@@ -61,7 +79,7 @@ final class ProviderRegistration implements AutoCloseable {
 
   private boolean register(Provider provider, Duration nextRetry) {
     try {
-      Provider created = controller.providers().create(provider);
+      Provider created = registrar.register(provider);
       LOG.info(
           "event=provider-registered name={} url={} id={}",
           provider.name(),
