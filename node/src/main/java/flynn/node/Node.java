@@ -176,6 +176,10 @@ public final class Node implements AutoCloseable {
 
     started.push(
         GitReceiveRole.start(config, config.stateDir(), key, discoverd.url(), blobstore.url()));
+    if (config.runner() == RunnerChoice.RUNC) {
+      // the appliances run in containers of their stack images: no provider without them
+      started.push(AppliancesRole.start(key, config.controllerUrl(), discoverd.url()));
+    }
 
     awaitReady(
         new ControllerClient(config.controllerUrl(), key), new DiscoverdClient(discoverd.url()));

@@ -30,15 +30,17 @@ final class StackCommand implements Runnable {
       name = "build",
       mixinStandardHelpOptions = true,
       description =
-          "Build a stack image (base, run or build) with debootstrap and apt from this machine's"
+          "Build a stack image (base, run, build or an appliance's) with debootstrap and apt from this machine's"
               + " apt sources; layers already built are kept unless --rebuild.")
   static final class Build implements Callable<Integer> {
     @Parameters(
         index = "0",
         arity = "0..1",
         defaultValue = "run",
-        paramLabel = "base|run|build",
-        description = "The stack to build (default ${DEFAULT-VALUE}).")
+        paramLabel = "STACK",
+        description =
+            "The stack to build: base, run, build, postgres, redis or mariadb (default"
+                + " ${DEFAULT-VALUE}).")
     String stack;
 
     @Option(

@@ -56,6 +56,11 @@ final class Chroot implements AutoCloseable {
     mounted.push(target);
   }
 
+  /** The root dir as the host sees it. */
+  Path root() {
+    return root;
+  }
+
   /** Runs {@code command} inside the root with a clean, non-interactive environment. */
   void run(String label, String... command) throws IOException {
     List<String> line =

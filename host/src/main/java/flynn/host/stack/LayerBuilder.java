@@ -3,6 +3,7 @@ package flynn.host.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,9 +117,21 @@ final class LayerBuilder {
     if (base) {
       addAppUser(chroot);
     }
+    addFiles(chroot.root(), layer);
     step(layer, "apt-get clean, apt lists removed");
     chroot.run(name, aptGet("clean"));
     chroot.run(name, "/bin/sh", "-c", "rm -rf /var/lib/apt/lists/*");
+  }
+
+  private void addFiles(Path root, StackLayer layer) throws IOException {
+    for (LayerFile file : layer.files()) {
+      step(layer, "adding /" + file.path());
+      Path target = root.resolve(file.path());
+      Files.createDirectories(target.getParent());
+      Files.write(target, file.content());
+      Files.setPosixFilePermissions(
+          target, PosixFilePermissions.fromString(file.executable() ? "rwxr-xr-x" : "rw-r--r--"));
+    }
   }
 
   private void addAppUser(Chroot chroot) throws IOException {

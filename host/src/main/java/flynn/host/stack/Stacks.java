@@ -163,10 +163,10 @@ public final class Stacks {
             + Elapsed.megabytes(bytes));
   }
 
-  /** Moves aside {@code from} and every built layer above it, then deletes them. */
+  /** Moves aside {@code from} and every built layer on it, then deletes them. */
   private void retireFrom(StackLayer from, Progress progress) throws IOException {
     for (StackLayer layer : StackLayer.values()) {
-      if (layer.ordinal() < from.ordinal() || !Files.isDirectory(layerDir(layer))) {
+      if (!layer.isOn(from) || !Files.isDirectory(layerDir(layer))) {
         continue;
       }
       if (Mounts.isLowerDir(rootfs(layer))) {

@@ -33,7 +33,28 @@ class StackLayerTest {
     assertThat(StackLayer.named("run")).isEqualTo(StackLayer.RUN);
     assertThat(StackLayer.named("BUILD")).isEqualTo(StackLayer.BUILD);
     assertThatThrownBy(() -> StackLayer.named("heroku-18"))
-        .hasMessage("no stack named heroku-18: choose one of base, run, build");
+        .hasMessage(
+            "no stack named heroku-18: choose one of base, run, build, postgres, redis, mariadb");
+  }
+
+  @Test
+  void appliancesAreBuiltOnTheBaseAloneSoRebuildingOneLeavesTheOthers() {
+    assertThat(StackLayer.POSTGRES.chain()).containsExactly(StackLayer.BASE, StackLayer.POSTGRES);
+    assertThat(StackLayer.REDIS.isOn(StackLayer.BASE)).isTrue();
+    assertThat(StackLayer.REDIS.isOn(StackLayer.POSTGRES)).isFalse();
+    assertThat(StackLayer.MARIADB.isOn(StackLayer.RUN)).isFalse();
+    assertThat(StackLayer.BUILD.isOn(StackLayer.RUN)).isTrue();
+  }
+
+  @Test
+  void eachApplianceLayerInstallsItsStartScript() {
+    for (StackLayer layer : List.of(StackLayer.POSTGRES, StackLayer.REDIS, StackLayer.MARIADB)) {
+      LayerFile script = layer.files().getFirst();
+      assertThat(script.path()).isEqualTo("usr/local/bin/flynn-" + layer.layerName() + "-start");
+      assertThat(script.executable()).isTrue();
+      assertThat(new String(script.content(), java.nio.charset.StandardCharsets.UTF_8))
+          .startsWith("#!/bin/bash");
+    }
   }
 
   @Test
