@@ -3,6 +3,7 @@ package flynn.controller.deployments;
 import flynn.api.controller.App;
 import flynn.api.controller.Deployment;
 import flynn.api.controller.Formation;
+import flynn.api.controller.ProcessType;
 import flynn.api.controller.Release;
 import flynn.api.http.ApiException;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record NewDeployment(Deployment deployment, String type, boolean switchNo
       throw ApiException.validation(
           "id", "release " + release.id() + " belongs to another app, not to " + app.name());
     }
-    String chosen = strategy(app, strategy);
+    String chosen = keepingVolumes(release, strategy(app, strategy));
     Map<String, Integer> processes = running == null ? null : running.processes();
     boolean same = current != null && current.id().equals(release.id());
     boolean switchNow = same || total(processes) == 0;
@@ -73,6 +74,22 @@ public record NewDeployment(Deployment deployment, String type, boolean switchNo
               + String.join(", ", Deployment.STRATEGIES.stream().sorted().toList()));
     }
     return s;
+  }
+
+  /**
+   * One-down-one-up when a process type keeps its data on a persistent volume, whatever was asked:
+   * a volume moves from the old job to the new one, so the old one must stop first; any other
+   * strategy would start the new job on an empty volume.
+   */
+  static String keepingVolumes(Release release, String strategy) {
+    boolean persistent =
+        release.processes() != null
+            && release.processes().values().stream()
+                .map(ProcessType::normalized)
+                .filter(p -> p.volumes() != null)
+                .flatMap(p -> p.volumes().stream())
+                .anyMatch(v -> !Boolean.TRUE.equals(v.deleteOnStop()));
+    return persistent ? Deployment.ONE_DOWN_ONE_UP : strategy;
   }
 
   /** The app's {@code flynn-deploy-batch-size}, or null (the worker then uses the host count). */

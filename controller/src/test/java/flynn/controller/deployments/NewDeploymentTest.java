@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import flynn.api.controller.App;
 import flynn.api.controller.Deployment;
 import flynn.api.controller.Formation;
+import flynn.api.controller.ProcessType;
 import flynn.api.controller.Release;
+import flynn.api.controller.VolumeReq;
 import flynn.api.http.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -104,5 +106,35 @@ class NewDeploymentTest {
     assertThatThrownBy(() -> NewDeployment.strategy(APP, "sirenia"))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("unknown deployment strategy sirenia");
+  }
+
+  @Test
+  void aReleaseKeepingDataOnAVolumeDeploysOneDownOneUpWhateverWasAsked() {
+    assertThat(NewDeployment.keepingVolumes(withVolume(null), "one-by-one"))
+        .isEqualTo("one-down-one-up");
+    assertThat(NewDeployment.keepingVolumes(withVolume(true), "one-by-one"))
+        .as("a volume deleted on stop holds nothing to move")
+        .isEqualTo("one-by-one");
+    assertThat(NewDeployment.keepingVolumes(release("r2", "a1", "slug2"), "all-at-once"))
+        .isEqualTo("all-at-once");
+  }
+
+  private static Release withVolume(Boolean deleteOnStop) {
+    ProcessType db =
+        new ProcessType(
+            List.of("db"),
+            null,
+            null,
+            List.of(new VolumeReq("/data", deleteOnStop)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    return new Release("r2", "a1", List.of("a"), null, null, Map.of("db", db), null, null);
   }
 }
