@@ -97,7 +97,7 @@ class AppliancesIT {
     long before = visit("pgcount");
     long redisBefore = visit("rcount");
 
-    assertThat(cluster.stop()).isZero();
+    assertThat(cluster.stop()).as("flynn-host exit status after SIGTERM").isIn(0, 143);
     cluster.up();
 
     assertThat(visitWhenUp("pgcount")).isEqualTo(before + 1);
