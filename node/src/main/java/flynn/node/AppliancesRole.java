@@ -9,14 +9,15 @@ import flynn.appliances.ProviderServer;
 import flynn.appliances.ProviderServerConfig;
 import flynn.appliances.Provisioner;
 import flynn.appliances.Secrets;
-import flynn.appliances.mysql.MysqlAppliance;
-import flynn.appliances.mysql.MysqlProvider;
+import flynn.appliances.mysql.MariadbDialect;
 import flynn.appliances.platform.AppliancePlatform;
 import flynn.appliances.platform.ApplianceSpec;
-import flynn.appliances.postgres.PostgresAppliance;
-import flynn.appliances.postgres.PostgresProvider;
+import flynn.appliances.postgres.PostgresDialect;
 import flynn.appliances.redis.PlatformRedisServers;
 import flynn.appliances.redis.RedisProvider;
+import flynn.appliances.sql.SqlAppliance;
+import flynn.appliances.sql.SqlDialect;
+import flynn.appliances.sql.SqlProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,15 +56,14 @@ final class AppliancesRole implements AutoCloseable {
     List<Provider> providers = new ArrayList<>();
     try {
       Starter starter = new Starter(key, discoverd, started, providers);
-      starter.serve(
-          PostgresProvider.NAME,
-          PostgresProvider.PATH,
-          new PostgresProvider(
-              PostgresAppliance.on(platform, secrets, memory, START_TIMEOUT), secrets));
-      starter.serve(
-          MysqlProvider.NAME,
-          MysqlProvider.PATH,
-          new MysqlProvider(MysqlAppliance.on(platform, secrets, memory, START_TIMEOUT), secrets));
+      for (SqlDialect dialect : List.of(new PostgresDialect(), new MariadbDialect())) {
+        SqlProvider provider =
+            new SqlProvider(
+                dialect,
+                SqlAppliance.on(dialect, platform, secrets, memory, START_TIMEOUT),
+                secrets);
+        starter.serve(provider.name(), SqlProvider.PATH, provider);
+      }
       starter.serve(
           RedisProvider.NAME,
           RedisProvider.PATH,

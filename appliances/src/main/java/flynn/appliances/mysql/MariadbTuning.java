@@ -1,5 +1,8 @@
 package flynn.appliances.mysql;
 
+import static flynn.appliances.platform.MemoryLimit.MB;
+
+import flynn.appliances.platform.MemoryLimit;
 import java.util.List;
 
 /**
@@ -8,13 +11,9 @@ import java.util.List;
  * at each transaction (durable), data files written past the OS cache.
  */
 public record MariadbTuning(long memory) {
-  private static final long MB = 1L << 20;
 
   public MariadbTuning {
-    if (memory < 256 * MB) {
-      throw new IllegalArgumentException(
-          "mysql needs a memory limit of at least 256 MB, not " + memory / MB + " MB");
-    }
+    MemoryLimit.requireAtLeast("mysql", memory, 256);
   }
 
   public long bufferPoolMb() {

@@ -1,5 +1,6 @@
 package flynn.appliances.mysql;
 
+import flynn.appliances.sql.PasswordLiteral;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,24 +11,23 @@ import java.util.regex.Pattern;
  */
 public final class MysqlStatements {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-  private static final Pattern PASSWORD = Pattern.compile("[A-Za-z0-9]{16,128}");
 
   private MysqlStatements() {}
 
   public static List<String> create(String name, String password) {
     return List.of(
-        "CREATE USER " + user(name) + " IDENTIFIED BY " + literal(password),
+        "CREATE USER " + user(name) + " IDENTIFIED BY " + PasswordLiteral.of(password),
         "CREATE DATABASE " + database(name),
         "GRANT ALL PRIVILEGES ON " + database(name) + ".* TO " + user(name));
   }
 
   /** Drops the user first, so no new session starts while the old ones are ended. */
-  public static List<String> dropUser(String name) {
-    return List.of("DROP USER IF EXISTS " + user(name));
+  public static String dropUser(String name) {
+    return "DROP USER IF EXISTS " + user(name);
   }
 
-  public static List<String> dropDatabase(String name) {
-    return List.of("DROP DATABASE IF EXISTS " + database(name));
+  public static String dropDatabase(String name) {
+    return "DROP DATABASE IF EXISTS " + database(name);
   }
 
   /** The sessions of the user, to end before the database goes: one column, {@code id}. */
@@ -45,13 +45,6 @@ public final class MysqlStatements {
 
   static String database(String name) {
     return "`" + checked(name) + "`";
-  }
-
-  static String literal(String password) {
-    if (!PASSWORD.matcher(password).matches()) {
-      throw new IllegalArgumentException("a password must be 16 to 128 letters and digits");
-    }
-    return "'" + password + "'";
   }
 
   private static String checked(String name) {

@@ -1,5 +1,6 @@
 package flynn.appliances.postgres;
 
+import flynn.appliances.sql.PasswordLiteral;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class PostgresStatements {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-  private static final Pattern PASSWORD = Pattern.compile("[A-Za-z0-9]{16,128}");
 
   private PostgresStatements() {}
 
@@ -20,7 +20,7 @@ public final class PostgresStatements {
   public static List<String> create(String name, String password) {
     String id = identifier(name);
     return List.of(
-        "CREATE ROLE " + id + " WITH LOGIN PASSWORD " + literal(password),
+        "CREATE ROLE " + id + " WITH LOGIN PASSWORD " + PasswordLiteral.of(password),
         "CREATE DATABASE " + id + " OWNER " + id,
         "REVOKE ALL ON DATABASE " + id + " FROM PUBLIC");
   }
@@ -41,12 +41,5 @@ public final class PostgresStatements {
       throw new IllegalArgumentException("not a resource name: " + name);
     }
     return '"' + name + '"';
-  }
-
-  static String literal(String password) {
-    if (!PASSWORD.matcher(password).matches()) {
-      throw new IllegalArgumentException("a password must be 16 to 128 letters and digits");
-    }
-    return "'" + password + "'";
   }
 }

@@ -1,5 +1,8 @@
 package flynn.appliances.postgres;
 
+import static flynn.appliances.platform.MemoryLimit.MB;
+
+import flynn.appliances.platform.MemoryLimit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +15,11 @@ import java.util.Map;
  * as {@code -c name=value} arguments.
  */
 public record PostgresTuning(long memory) {
-  private static final long MB = 1L << 20;
   private static final int MIN_CONNECTIONS = 100;
   private static final int MAX_CONNECTIONS = 500;
 
   public PostgresTuning {
-    if (memory < 128 * MB) {
-      throw new IllegalArgumentException(
-          "postgres needs a memory limit of at least 128 MB, not " + memory / MB + " MB");
-    }
+    MemoryLimit.requireAtLeast("postgres", memory, 128);
   }
 
   public long sharedBuffersMb() {

@@ -1,5 +1,6 @@
 package flynn.appliances.redis;
 
+import flynn.appliances.platform.MemoryLimit;
 import java.util.List;
 
 /**
@@ -8,13 +9,9 @@ import java.util.List;
  * rather than keys evicted, since a resource is a database, not a cache.
  */
 public record RedisTuning(long memory) {
-  private static final long MB = 1L << 20;
 
   public RedisTuning {
-    if (memory < 64 * MB) {
-      throw new IllegalArgumentException(
-          "redis needs a memory limit of at least 64 MB, not " + memory / MB + " MB");
-    }
+    MemoryLimit.requireAtLeast("redis", memory, 64);
   }
 
   public long maxMemory() {

@@ -19,9 +19,8 @@ class MysqlStatementsTest {
 
   @Test
   void theUserGoesBeforeItsDatabase() {
-    assertThat(MysqlStatements.dropUser("r0a1")).containsExactly("DROP USER IF EXISTS 'r0a1'@'%'");
-    assertThat(MysqlStatements.dropDatabase("r0a1"))
-        .containsExactly("DROP DATABASE IF EXISTS `r0a1`");
+    assertThat(MysqlStatements.dropUser("r0a1")).isEqualTo("DROP USER IF EXISTS 'r0a1'@'%'");
+    assertThat(MysqlStatements.dropDatabase("r0a1")).isEqualTo("DROP DATABASE IF EXISTS `r0a1`");
   }
 
   @Test

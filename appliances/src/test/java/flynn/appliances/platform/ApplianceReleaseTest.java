@@ -8,8 +8,9 @@ import flynn.api.controller.Release;
 import flynn.api.controller.VolumeReq;
 import flynn.api.host.Port;
 import flynn.api.host.ResourceSpec;
-import flynn.appliances.mysql.MysqlAppliance;
-import flynn.appliances.postgres.PostgresAppliance;
+import flynn.appliances.mysql.MariadbDialect;
+import flynn.appliances.postgres.PostgresDialect;
+import flynn.appliances.sql.SqlAppliance;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +19,19 @@ class ApplianceReleaseTest {
 
   @Test
   void theAppDeploysOneDownOneUpSoTheNewJobGetsTheFreedVolume() {
-    assertThat(ApplianceRelease.app(PostgresAppliance.spec(GB)).strategy())
+    assertThat(ApplianceRelease.app(SqlAppliance.spec(new PostgresDialect(), GB)).strategy())
         .isEqualTo(Deployment.ONE_DOWN_ONE_UP);
-    assertThat(ApplianceRelease.app(PostgresAppliance.spec(GB)).name()).isEqualTo("postgres");
+    assertThat(ApplianceRelease.app(SqlAppliance.spec(new PostgresDialect(), GB)).name())
+        .isEqualTo("postgres");
   }
 
   @Test
   void thePostgresReleaseRunsItsStartScriptInItsStackWithAPersistentVolume() {
     Release release =
         ApplianceRelease.release(
-            PostgresAppliance.spec(GB), "stack-artifact", Map.of("PGPASSWORD", "secret"));
+            SqlAppliance.spec(new PostgresDialect(), GB),
+            "stack-artifact",
+            Map.of("PGPASSWORD", "secret"));
 
     assertThat(release.artifacts()).containsExactly("stack-artifact");
     assertThat(release.env()).containsEntry("PGPASSWORD", "secret");
@@ -46,7 +50,7 @@ class ApplianceReleaseTest {
 
   @Test
   void theMysqlApplianceRunsMariadbAsServiceMysql() {
-    ApplianceSpec spec = MysqlAppliance.spec(GB);
+    ApplianceSpec spec = SqlAppliance.spec(new MariadbDialect(), GB);
     assertThat(spec.app()).isEqualTo("mysql");
     assertThat(spec.service()).isEqualTo("mysql");
     assertThat(spec.stack()).isEqualTo("mariadb");
