@@ -17,56 +17,28 @@ public final class DbCommands {
 
   public static CommandLine pg(Session session, InputStream stdin) {
     PgTool tool = new PgTool();
-    return parent(
-            "pg",
-            "Manage the app's postgres database.",
-            "  $ flynn pg psql",
-            "  $ flynn pg psql -- -c \"CREATE EXTENSION hstore\"",
-            "  $ flynn pg dump -f db.dump",
-            "  $ flynn pg restore -j 8 -f db.dump")
-        .addSubcommand(
-            sub(
-                "psql",
-                new ConsoleCommand(session, stdin, tool),
-                "Open a console to a Flynn postgres database. Any valid arguments to psql may be"
-                    + " provided."))
-        .addSubcommand(
-            sub(
-                "dump",
-                new DumpCommand(session, tool),
-                "Dump a postgres database. If file is not specified, will dump to stdout."))
-        .addSubcommand(
-            sub(
-                "restore",
-                new PgRestoreCommand(session, stdin, tool),
-                "Restore a database dump. If file is not specified, will restore from stdin."));
+    return database(
+        "pg",
+        console("psql", tool, "psql", new ConsoleCommand(session, stdin, tool)),
+        new DumpCommand(session, tool),
+        new PgRestoreCommand(session, stdin, tool),
+        "  $ flynn pg psql",
+        "  $ flynn pg psql -- -c \"CREATE EXTENSION hstore\"",
+        "  $ flynn pg dump -f db.dump",
+        "  $ flynn pg restore -j 8 -f db.dump");
   }
 
   public static CommandLine mysql(Session session, InputStream stdin) {
     MysqlTool tool = new MysqlTool();
-    return parent(
-            "mysql",
-            "Manage the app's mysql database.",
-            "  $ flynn mysql console",
-            "  $ flynn mysql console -- -e \"CREATE DATABASE db\"",
-            "  $ flynn mysql dump -f db.dump",
-            "  $ flynn mysql restore -f db.dump")
-        .addSubcommand(
-            sub(
-                "console",
-                new ConsoleCommand(session, stdin, tool),
-                "Open a console to a Flynn mysql database. Any valid arguments to mysql may be"
-                    + " provided."))
-        .addSubcommand(
-            sub(
-                "dump",
-                new DumpCommand(session, tool),
-                "Dump a mysql database. If file is not specified, will dump to stdout."))
-        .addSubcommand(
-            sub(
-                "restore",
-                new RestoreCommand(session, stdin, tool),
-                "Restore a database dump. If file is not specified, will restore from stdin."));
+    return database(
+        "mysql",
+        console("console", tool, "mysql", new ConsoleCommand(session, stdin, tool)),
+        new DumpCommand(session, tool),
+        new RestoreCommand(session, stdin, tool),
+        "  $ flynn mysql console",
+        "  $ flynn mysql console -- -e \"CREATE DATABASE db\"",
+        "  $ flynn mysql dump -f db.dump",
+        "  $ flynn mysql restore -f db.dump");
   }
 
   public static CommandLine redis(Session session, InputStream stdin) {
@@ -77,6 +49,40 @@ public final class DbCommands {
                 new ConsoleCommand(session, stdin, new RedisTool()),
                 "Open a console to a Flynn redis instance. Any valid arguments to redis-cli may be"
                     + " provided."));
+  }
+
+  /** A SQL database's command: a console, dump and restore, with the appliance's noun in help. */
+  private static CommandLine database(
+      String name,
+      CommandLine console,
+      DumpCommand dump,
+      RestoreCommand restore,
+      String... examples) {
+    String noun = dump.appliance().noun();
+    return parent(name, "Manage the app's " + noun + ".", examples)
+        .addSubcommand(console)
+        .addSubcommand(
+            sub(
+                "dump",
+                dump,
+                "Dump a " + noun + ". If file is not specified, will dump to stdout."))
+        .addSubcommand(
+            sub(
+                "restore",
+                restore,
+                "Restore a database dump. If file is not specified, will restore from stdin."));
+  }
+
+  private static CommandLine console(
+      String name, ConsoleTool tool, String program, ConsoleCommand command) {
+    return sub(
+        name,
+        command,
+        "Open a console to a Flynn "
+            + tool.appliance().noun()
+            + ". Any valid arguments to "
+            + program
+            + " may be provided.");
   }
 
   private static CommandLine parent(String name, String description, String... examples) {

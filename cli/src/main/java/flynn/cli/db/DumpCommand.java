@@ -8,21 +8,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code flynn pg dump [-q] [-f <file>]} and {@code flynn mysql dump}: binary-safe, atomic. */
 @Command(name = "dump")
 final class DumpCommand implements Callable<Integer> {
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "<file>",
-      description = "name of dump file")
-  Path file;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "don't print progress")
-  boolean quiet;
+  @Mixin DumpFile dumpFile = new DumpFile();
 
   private final Session session;
   private final DumpTool tool;
@@ -30,6 +21,10 @@ final class DumpCommand implements Callable<Integer> {
   DumpCommand(Session session, DumpTool tool) {
     this.session = session;
     this.tool = tool;
+  }
+
+  Appliance appliance() {
+    return tool.appliance();
   }
 
   @Override
@@ -40,6 +35,7 @@ final class DumpCommand implements Callable<Integer> {
     DumpOutput.Dump dump =
         out ->
             jobs.run(tool.appliance(), job, Optional.empty(), InputStream.nullInputStream(), out);
+    Path file = dumpFile.file;
     long size =
         file == null
             ? DumpOutput.toStream(session.io().out(), program, dump)
@@ -47,9 +43,7 @@ final class DumpCommand implements Callable<Integer> {
     if (file == null && session.io().out().checkError()) {
       throw new CliException("could not write the dump to stdout");
     }
-    if (!quiet) {
-      session.info("dumped " + ByteSize.human(size) + (file == null ? "" : " to " + file));
-    }
+    dumpFile.report(session, "dumped", size, "to");
     return 0;
   }
 }

@@ -10,21 +10,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code flynn mysql restore [-q] [-f <file>]}: a dump as the restore job's stdin. */
 @Command(name = "restore")
 class RestoreCommand implements Callable<Integer> {
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "<file>",
-      description = "name of dump file")
-  Path file;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "don't print progress")
-  boolean quiet;
+  @Mixin DumpFile dumpFile = new DumpFile();
 
   private final Session session;
   private final InputStream stdin;
@@ -57,13 +48,12 @@ class RestoreCommand implements Callable<Integer> {
     if (status != 0) {
       session.info("WARN: the restore skipped errors (exit status " + status + "), see above");
     }
-    if (!quiet) {
-      session.info("restored " + ByteSize.human(size) + (file == null ? "" : " from " + file));
-    }
+    dumpFile.report(session, "restored", size, "from");
     return 0;
   }
 
   private InputStream open() throws IOException {
+    Path file = dumpFile.file;
     if (file == null) {
       return stdin;
     }

@@ -29,8 +29,8 @@ class DbCommandsTest {
         parse(pg(), PgRestoreCommand.class, "restore", "-q", "-j", "8", "-f", "db.dump");
 
     assertThat(restore.jobs).isEqualTo(8);
-    assertThat(restore.quiet).isTrue();
-    assertThat(restore.file).isEqualTo(Path.of("db.dump"));
+    assertThat(restore.dumpFile.quiet).isTrue();
+    assertThat(restore.dumpFile.file).isEqualTo(Path.of("db.dump"));
   }
 
   @Test
@@ -38,13 +38,13 @@ class DbCommandsTest {
     PgRestoreCommand restore = parse(pg(), PgRestoreCommand.class, "restore");
 
     assertThat(restore.jobs).isEqualTo(1);
-    assertThat(restore.file).isNull();
+    assertThat(restore.dumpFile.file).isNull();
   }
 
   @Test
   void dumpWritesToStdoutUnlessGivenAFile() {
-    assertThat(parse(mysql(), DumpCommand.class, "dump").file).isNull();
-    assertThat(parse(mysql(), DumpCommand.class, "dump", "--file", "x.sql").file)
+    assertThat(parse(mysql(), DumpCommand.class, "dump").dumpFile.file).isNull();
+    assertThat(parse(mysql(), DumpCommand.class, "dump", "--file", "x.sql").dumpFile.file)
         .isEqualTo(Path.of("x.sql"));
   }
 
