@@ -99,43 +99,11 @@ public final class Jobs implements AutoCloseable {
   private final Map<String, JobConsole> consoles = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  public Jobs(
-      Settings settings,
-      JobRunner runner,
-      Registrar registrar,
-      LogStore logs,
-      StateFile stateFile) {
-    this(settings, runner, registrar, logs, stateFile, ImageLayers.NONE);
-  }
-
   /**
+   * The jobs' volumes are kept beside {@code settings.jobsDir()}, in {@code volumes}.
+   *
    * @param images resolves the image layers of jobs that have them
-   */
-  public Jobs(
-      Settings settings,
-      JobRunner runner,
-      Registrar registrar,
-      LogStore logs,
-      StateFile stateFile,
-      ImageLayers images) {
-    this(settings, runner, registrar, logs, stateFile, images, BackendDrain.NONE);
-  }
-
-  /**
    * @param drain waits for routers to drain a routed job before it is signalled
-   */
-  public Jobs(
-      Settings settings,
-      JobRunner runner,
-      Registrar registrar,
-      LogStore logs,
-      StateFile stateFile,
-      ImageLayers images,
-      BackendDrain drain) {
-    this(settings, runner, registrar, logs, stateFile, images, drain, BackendReadiness.NONE);
-  }
-
-  /**
    * @param readiness waits for routers to route to a job before it is reported up
    */
   public Jobs(
@@ -147,32 +115,7 @@ public final class Jobs implements AutoCloseable {
       ImageLayers images,
       BackendDrain drain,
       BackendReadiness readiness) {
-    this(
-        settings,
-        runner,
-        registrar,
-        logs,
-        stateFile,
-        images,
-        drain,
-        readiness,
-        new Volumes(settings.jobsDir().resolveSibling("volumes"), settings.clock()));
-  }
-
-  /**
-   * @param volumes where the jobs' volumes are kept
-   */
-  public Jobs(
-      Settings settings,
-      JobRunner runner,
-      Registrar registrar,
-      LogStore logs,
-      StateFile stateFile,
-      ImageLayers images,
-      BackendDrain drain,
-      BackendReadiness readiness,
-      Volumes volumes) {
-    this.volumes = volumes;
+    this.volumes = new Volumes(settings.jobsDir().resolveSibling("volumes"), settings.clock());
     this.drain = drain;
     this.readiness = readiness;
     this.settings = settings;

@@ -37,38 +37,4 @@ public record ContainerPlan(
     args = List.copyOf(args);
     env = Map.copyOf(env);
   }
-
-  /** Without volumes. */
-  public ContainerPlan(
-      List<String> args,
-      String init,
-      Map<String, String> env,
-      String cwd,
-      int uid,
-      int gid,
-      String hostname,
-      String rootPath,
-      String netnsPath,
-      String resolvConf,
-      String cgroupsPath,
-      JobLimits limits,
-      long maxFdCeiling,
-      String trustedCerts) {
-    this(
-        args,
-        init,
-        env,
-        cwd,
-        uid,
-        gid,
-        hostname,
-        rootPath,
-        netnsPath,
-        resolvConf,
-        cgroupsPath,
-        limits,
-        maxFdCeiling,
-        trustedCerts,
-        List.of());
-  }
 }

@@ -28,7 +28,8 @@ class OciSpecTest {
         "/flynn/flynn-0123456789",
         limits,
         20000,
-        null);
+        null,
+        List.of());
   }
 
   @Test
@@ -118,7 +119,8 @@ class OciSpecTest {
             p.cgroupsPath(),
             p.limits(),
             p.maxFdCeiling(),
-            "/etc/ssl/certs");
+            "/etc/ssl/certs",
+            List.of());
 
     assertThat(OciSpec.build(onStack).mounts())
         .filteredOn(m -> m.destination().equals("/etc/ssl/certs"))
@@ -207,7 +209,8 @@ class OciSpecTest {
                 "/c",
                 JobLimits.defaults(),
                 20000,
-                null))
+                null,
+                List.of()))
         .hasMessageContaining("needs a command");
   }
 }
