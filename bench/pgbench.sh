@@ -24,37 +24,41 @@ provision_ms() { # provision_ms APP: creates APP and times `flynn resource add p
 }
 first=$(provision_ms pgb)
 warm=$(for a in pgb2 pgb3 pgb4; do provision_ms "$a"; done | sort -n | sed -n 2p)
+# APPLIANCE_LIMITS, e.g. "memory=4GB cpu=4000": other limits for the server's job (its settings stay)
+if [ -n "${APPLIANCE_LIMITS:-}" ]; then
+  # shellcheck disable=SC2086 # one word per limit
+  "$flynn" -a postgres limit set postgres $APPLIANCE_LIMITS >/dev/null 2>&1
+fi
 
 env_of() { "$flynn" -a pgb resource --json | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['env']['$1'])"; }
 user=$(env_of PGUSER); pass=$(env_of PGPASSWORD); db=$(env_of PGDATABASE)
 host_url=$(grep -o 'event=started url=http://[^ ]*' "$BENCH_DIR/flynn-host.log" | tail -n 1 | cut -d= -f3)
 key=$(cat "$BENCH_DIR/state/cluster-key")
-job_ip=$(curl -s -u ":$key" "$host_url/host/jobs" | python3 -c '
+job_ip=$(curl -sf -u ":$key" "$host_url/host/jobs" | python3 -c '
 import json, sys
 for j in json.load(sys.stdin):
-    if j["status"] == "running" and j["job"]["metadata"].get("flynn-controller.type") == "postgres":
+    if j["status"] == 1 and j["job"]["metadata"].get("flynn-controller.type") == "postgres":
         print(j["internal_ip"])')
+[ -n "$job_ip" ] || { echo "no running postgres job on the host at $host_url" >&2; exit 1; }
 settings=$("$flynn" -a postgres release show --json | python3 -c '
 import json, sys
 args = json.load(sys.stdin)["processes"]["postgres"]["args"]
 print(" ".join(a for a in args[1:]))')
 
 # the same server version on the host, with the same settings
-direct="$BENCH_DIR/direct"; dport=$(free_port)
-mkdir -p "$direct" && chown postgres "$direct"
-runuser -u postgres -- "$pgbin/initdb" -D "$direct/data" -U postgres --auth=trust >/dev/null
-# shellcheck disable=SC2086 # settings are -c name=value words
-runuser -u postgres -- "$pgbin/postgres" -D "$direct/data" -c listen_addresses=127.0.0.1 -c port="$dport" \
-  -c unix_socket_directories="$direct" $settings >"$direct/log" 2>&1 &
-direct_pid=$!
-trap 'kill -INT "$direct_pid" 2>/dev/null; wait "$direct_pid" 2>/dev/null; cleanup' EXIT
-until "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$dport"; do sleep 0.2; done
+direct=$(mktemp -d /tmp/flynn-pgbench-host.XXXXXX); dport=$(free_port) # the postgres user's
+chown postgres "$direct"
+as_postgres() { (cd "$direct" && runuser -u postgres -- "$@"); }
+as_postgres "$pgbin/initdb" -D "$direct/data" -U postgres --auth=trust >/dev/null
+trap 'as_postgres "$pgbin/pg_ctl" -D "$direct/data" -m fast stop >/dev/null 2>&1; rm -rf "$direct"; cleanup' EXIT
+as_postgres "$pgbin/pg_ctl" -D "$direct/data" -l "$direct/log" -w -o \
+  "-c listen_addresses=127.0.0.1 -c port=$dport -c unix_socket_directories=$direct $settings" start >/dev/null
 
 appliance=(-h "$job_ip" -p 5432 -U "$user" "$db")
 host=(-h 127.0.0.1 -p "$dport" -U postgres postgres)
 export PGPASSWORD="$pass"
-pgbench -q -i -s "$scale" "${appliance[@]}" >/dev/null 2>&1
-pgbench -q -i -s "$scale" "${host[@]}" >/dev/null 2>&1
+pgbench -q -i -s "$scale" "${appliance[@]}" 2>"$BENCH_DIR/init.err" || { cat "$BENCH_DIR/init.err" >&2; exit 1; }
+pgbench -q -i -s "$scale" "${host[@]}" 2>"$BENCH_DIR/init.err" || { cat "$BENCH_DIR/init.err" >&2; exit 1; }
 tps() { pgbench -n -c "$clients" -j 2 -T "$seconds" "$@" 2>/dev/null | awk '/^tps/ {printf "%.0f", $3; exit}'; }
 a=(); h=()
 for _ in $(seq "$rounds"); do a+=("$(tps "${appliance[@]}")"); h+=("$(tps "${host[@]}")"); done
