@@ -43,7 +43,7 @@ public final class AccessLog implements AutoCloseable {
         app(e),
         route,
         e.request.method().name(),
-        e.request.headers().get("Host", "-"),
+        e.host == null ? "-" : e.host,
         e.path(),
         e.status,
         e.bytes,
