@@ -2,17 +2,18 @@
 # Router throughput and latency: wrk through our router, through nginx and HAProxy (Debian
 # packages, reverse proxies with keep-alive to the same backend) and straight to the backend, in
 # one run: req/s, p50, p99 and CPU time per request for a 100-byte and a 1 MiB response, plain
-# and TLS, each as a ratio to nginx's. The backend is nginx serving two static files, run as the app's web
+# and TLS, each as a ratio to nginx's: nginx with its access log off and, as Debian ships it,
+# on (the combined format to a file; our router logs every request too). The backend is nginx serving two static files, run as the app's web
 # job (process runner), so the router finds it in discoverd like any app.
 # Needs root to install nginx, haproxy and wrk with apt when they are missing.
 # The machine is shared and noisy: ROUNDS rounds, each measuring every target in turn
 # (interleaved), and the table shows each figure's median over the rounds.
 # Knobs: DURATION (5s), WARMUP (2s), CONNS (32), THREADS (1), ROUNDS (3), BODIES ("small 1m"),
-# TARGETS ("backend nginx haproxy router": fewer targets make a shorter run).
+# TARGETS ("backend nginx nginx-log haproxy router": fewer targets make a shorter run).
 RUNNER=process # the baselines reach the backend job's port on the host
 . "$(dirname "$(readlink -f "$0")")/common.sh"
 duration="${DURATION:-5s}"; warmup="${WARMUP:-2s}"; conns="${CONNS:-32}"; threads="${THREADS:-1}"
-rounds="${ROUNDS:-3}"; bodies="${BODIES:-small 1m}"; targets=" ${TARGETS:-backend nginx haproxy router} "
+rounds="${ROUNDS:-3}"; bodies="${BODIES:-small 1m}"; targets=" ${TARGETS:-backend nginx nginx-log haproxy router} "
 flynn="$BENCH_ROOT/bin/flynn"
 host_header="bench.localhost"
 PROXY_PIDS=""
@@ -37,7 +38,8 @@ prepare_files() {
   cat "$BENCH_DIR/tls.crt" "$BENCH_DIR/tls.key" >"$BENCH_DIR/tls.pem"
 }
 
-# nginx_conf NAME SERVER-BLOCK: an nginx config in the bench dir, started in the foreground
+# nginx_conf NAME SERVER-BLOCK [ACCESS-LOG]: an nginx config in the bench dir, started in the
+# foreground; ACCESS-LOG is the access_log directive's argument (off unless given)
 nginx_conf() {
   local user=""; [ "$(id -u)" = 0 ] && user="user root root;"
   cat >"$BENCH_DIR/$1.conf" <<CONF
@@ -48,7 +50,7 @@ pid $BENCH_DIR/$1.pid;
 error_log $BENCH_DIR/$1.error.log warn;
 events { worker_connections 8192; }
 http {
-  access_log off;
+  access_log ${3:-off};
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
@@ -77,15 +79,23 @@ SH
   wait_200 "http://127.0.0.1:$BACKEND_PORT/small" || { echo "backend job did not answer" >&2; exit 1; }
 }
 
-start_proxies() {
-  nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
-    server { listen $NGINX_PORT; listen $NGINX_TLS_PORT ssl;
+# nginx_proxy NAME PORT TLS-PORT [ACCESS-LOG]: nginx as a keep-alive reverse proxy to the backend
+nginx_proxy() {
+  nginx_conf "$1" "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
+    server { listen $2; listen $3 ssl;
       ssl_certificate $BENCH_DIR/tls.crt; ssl_certificate_key $BENCH_DIR/tls.key;
       location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\";
-        proxy_max_temp_file_size 0; } }"
-  /usr/sbin/nginx -p "$BENCH_DIR" -e "$BENCH_DIR/proxy.error.log" -c "$BENCH_DIR/proxy.conf" &
-  NGINX_PID=$!
+        proxy_max_temp_file_size 0; } }" "${4:-}"
+  /usr/sbin/nginx -p "$BENCH_DIR" -e "$BENCH_DIR/$1.error.log" -c "$BENCH_DIR/$1.conf" &
   PROXY_PIDS="$PROXY_PIDS $!"
+}
+
+start_proxies() {
+  nginx_proxy proxy "$NGINX_PORT" "$NGINX_TLS_PORT"
+  NGINX_PID=$!
+  # Debian's nginx.conf: access_log /var/log/nginx/access.log; (the combined format, unbuffered)
+  nginx_proxy proxy-log "$NGINX_LOG_PORT" "$NGINX_LOG_TLS_PORT" "$BENCH_DIR/nginx-access.log combined"
+  NGINX_LOG_PID=$!
   cat >"$BENCH_DIR/haproxy.cfg" <<CFG
 global
   nbthread 2
@@ -107,7 +117,8 @@ CFG
   /usr/sbin/haproxy -db -f "$BENCH_DIR/haproxy.cfg" &
   HAPROXY_PID=$!
   PROXY_PIDS="$PROXY_PIDS $!"
-  wait_200 "http://127.0.0.1:$NGINX_PORT/small" && wait_200 "http://127.0.0.1:$HAPROXY_PORT/small"
+  wait_200 "http://127.0.0.1:$NGINX_PORT/small" && wait_200 "http://127.0.0.1:$NGINX_LOG_PORT/small" &&
+    wait_200 "http://127.0.0.1:$HAPROXY_PORT/small"
 }
 
 stop_proxies() {
@@ -148,6 +159,7 @@ target_ticks() {
   case "$1" in
     backend) cpu_ticks "$(cat "$BENCH_DIR/backend.pid")" ;;
     nginx) cpu_ticks "$NGINX_PID" ;;
+    nginx-log) cpu_ticks "$NGINX_LOG_PID" ;;
     haproxy) cpu_ticks "$HAPROXY_PID" ;;
     # the flynn-host JVM alone (GC and compiler threads count too): its children include the app's
     # jobs, here the backend nginx, whose CPU per request is the backend row's
@@ -177,6 +189,7 @@ measure() {
 install_tools
 prepare_files
 BACKEND_TLS_PORT=$(free_port); NGINX_PORT=$(free_port); NGINX_TLS_PORT=$(free_port)
+NGINX_LOG_PORT=$(free_port); NGINX_LOG_TLS_PORT=$(free_port)
 HAPROXY_PORT=$(free_port); HAPROXY_TLS_PORT=$(free_port)
 cluster_up
 start_backend_job
@@ -192,11 +205,13 @@ for _ in $(seq "$rounds"); do
       if [ "$proto" = plain ]; then
         measure backend "http://127.0.0.1:$BACKEND_PORT/$body" "$body" "$proto"
         measure nginx "http://127.0.0.1:$NGINX_PORT/$body" "$body" "$proto"
+        measure nginx-log "http://127.0.0.1:$NGINX_LOG_PORT/$body" "$body" "$proto"
         measure haproxy "http://127.0.0.1:$HAPROXY_PORT/$body" "$body" "$proto"
         [ "$router" = yes ] && measure router "http://127.0.0.1:$HTTP_PORT/$body" "$body" "$proto"
       else
         measure backend "https://127.0.0.1:$BACKEND_TLS_PORT/$body" "$body" "$proto"
         measure nginx "https://127.0.0.1:$NGINX_TLS_PORT/$body" "$body" "$proto"
+        measure nginx-log "https://127.0.0.1:$NGINX_LOG_TLS_PORT/$body" "$body" "$proto"
         measure haproxy "https://127.0.0.1:$HAPROXY_TLS_PORT/$body" "$body" "$proto"
         [ "$router" = yes ] && measure router "https://127.0.0.1:$HTTPS_PORT/$body" "$body" "$proto"
       fi
@@ -212,7 +227,7 @@ median() {
 : >"$BENCH_DIR/medians"
 for body in $bodies; do
   for proto in plain tls; do
-    for target in backend nginx haproxy router; do
+    for target in backend nginx nginx-log haproxy router; do
       grep -q "^$target $body $proto " "$BENCH_DIR/results" || continue
       echo "$target $body $proto $(for c in 4 5 6 7; do median $target $body $proto $c; done | xargs)" >>"$BENCH_DIR/medians"
     done
@@ -221,9 +236,12 @@ done
 [ -n "${RAW_OUT:-}" ] && cp "$BENCH_DIR/results" "$RAW_OUT" # every round's figures, when asked for
 
 echo "wrk -t$threads -c$conns -d$duration (after a $warmup warm-up), medians of $rounds rounds, $(nproc) cores; backend: nginx static files (TLS rows: the backend terminates TLS itself)"
-echo "| body | proto | target | req/s | p50 ms | p99 ms | CPU us/req | req/s / nginx | p99 / nginx | CPU / nginx |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
-awk '{k=$2" "$3; if ($1=="nginx") {rps[k]=$4; p99[k]=$6; cpu[k]=$7}; row[NR]=$0}
+echo "| body | proto | target | req/s | p50 ms | p99 ms | CPU us/req | req/s / nginx | p99 / nginx | CPU / nginx | req/s / nginx-log | p99 / nginx-log | CPU / nginx-log |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+# ratio A B: A/B, or 0 when there is no B (that target was not measured)
+awk 'function ratio(a, b) {return b > 0 ? a / b : 0}
+  {k=$2" "$3; if ($1=="nginx" || $1=="nginx-log") {rps[$1,k]=$4; p99[$1,k]=$6; cpu[$1,k]=$7}; row[NR]=$0}
   END {for (i=1; i<=NR; i++) {split(row[i], f, " "); k=f[2]" "f[3];
-    printf "| %s | %s | %s | %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f |\n", f[2], f[3], f[1], f[4], f[5], f[6], f[7],
-      (rps[k] > 0 ? f[4]/rps[k] : 0), (p99[k] > 0 ? f[6]/p99[k] : 0), (cpu[k] > 0 ? f[7]/cpu[k] : 0)}}' "$BENCH_DIR/medians"
+    printf "| %s | %s | %s | %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", f[2], f[3], f[1], f[4], f[5], f[6], f[7],
+      ratio(f[4], rps["nginx",k]), ratio(f[6], p99["nginx",k]), ratio(f[7], cpu["nginx",k]),
+      ratio(f[4], rps["nginx-log",k]), ratio(f[6], p99["nginx-log",k]), ratio(f[7], cpu["nginx-log",k])}}' "$BENCH_DIR/medians"

@@ -1,10 +1,14 @@
 package flynn.router.http;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
 /**
  * One request's access log fields, captured on the event loop and written later by {@link
  * AccessLogWriter}.
  */
 record AccessLine(
+    long timeMillis,
     String app,
     String route,
     String method,
@@ -14,4 +18,23 @@ record AccessLine(
     long bytes,
     long durationMs,
     String backend,
-    String requestId) {}
+    String requestId) {
+
+  /**
+   * Appends this line as flynn-host logs its other events ({@code time LEVEL logger: message}),
+   * ending with a newline; {@code time} formats the time of day.
+   */
+  void appendTo(StringBuilder out, DateTimeFormatter time) {
+    time.formatTo(Instant.ofEpochMilli(timeMillis), out);
+    out.append(" INFO  access: request app=").append(app);
+    out.append(" route=").append(route);
+    out.append(" method=").append(method);
+    out.append(" host=").append(host);
+    out.append(" path=").append(path);
+    out.append(" status=").append(status);
+    out.append(" bytes=").append(bytes);
+    out.append(" duration_ms=").append(durationMs);
+    out.append(" backend=").append(backend);
+    out.append(" request_id=").append(requestId).append('\n');
+  }
+}

@@ -1,5 +1,8 @@
 package flynn.router.http;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -8,12 +11,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One structured line per request (logger {@code flynn.router.access}) and a request counter per
- * route. The event loop only captures the line's fields; {@link AccessLogWriter}'s thread formats
- * and writes it. {@link #close} stops that thread.
+ * route. The event loop only captures the line's fields; {@link AccessLogWriter}'s thread formats a
+ * batch of lines and logs the batch as one event, so that it costs one write: node's logback
+ * configuration gives this logger an appender that writes the message as it is ({@code %msg}).
+ * {@link #close} writes what is queued and stops that thread.
  */
 public final class AccessLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("flynn.router.access");
   private static final int QUEUE_CAPACITY = 65_536;
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   private final Map<String, LongAdder> requestsByRoute = new ConcurrentHashMap<>();
   private final AccessLogWriter writer = new AccessLogWriter(QUEUE_CAPACITY, AccessLog::write);
@@ -32,10 +39,11 @@ public final class AccessLog implements AutoCloseable {
 
   private static AccessLine line(Exchange e, String route, long nowNanos) {
     return new AccessLine(
+        System.currentTimeMillis(),
         app(e),
         route,
         e.request.method().name(),
-        e.request.headers().get("Host", "-"),
+        e.host == null ? "-" : e.host,
         e.path(),
         e.status,
         e.bytes,
@@ -44,20 +52,12 @@ public final class AccessLog implements AutoCloseable {
         e.requestId);
   }
 
-  private static void write(AccessLine l) {
-    LOG.info(
-        "request app={} route={} method={} host={} path={} status={} bytes={} duration_ms={}"
-            + " backend={} request_id={}",
-        l.app(),
-        l.route(),
-        l.method(),
-        l.host(),
-        l.path(),
-        l.status(),
-        l.bytes(),
-        l.durationMs(),
-        l.backend(),
-        l.requestId());
+  private static void write(List<AccessLine> batch) {
+    StringBuilder text = new StringBuilder(batch.size() * 200);
+    for (AccessLine line : batch) {
+      line.appendTo(text, TIME);
+    }
+    LOG.info(text.toString());
   }
 
   /** Requests served on {@code routeId} ({@code http/<id>}; {@code -} for unrouted ones). */

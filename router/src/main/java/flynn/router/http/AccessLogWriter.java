@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Writes access lines on its own thread so that event loops never wait for the log: {@link #offer}
  * only enqueues, and drops the line (counted, reported later) when the queue is full. The thread
  * waits for a first line, then lets a batch gather for a moment, so a busy router wakes it about a
- * hundred times a second rather than once a request.
+ * hundred times a second rather than once a request, and hands each batch to its sink at once.
  */
 final class AccessLogWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AccessLogWriter.class);
@@ -23,12 +23,13 @@ final class AccessLogWriter implements AutoCloseable {
   private static final int BATCH = 4096;
 
   private final BlockingQueue<AccessLine> queue;
-  private final Consumer<AccessLine> sink;
+  private final Consumer<List<AccessLine>> sink;
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
   private volatile boolean closed;
 
-  AccessLogWriter(int capacity, Consumer<AccessLine> sink) {
+  /** {@code sink} gets each batch in order; it must not keep the list, which is reused. */
+  AccessLogWriter(int capacity, Consumer<List<AccessLine>> sink) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.sink = sink;
     this.thread = Thread.ofPlatform().name("router-access-log").daemon().start(this::run);
@@ -69,10 +70,10 @@ final class AccessLogWriter implements AutoCloseable {
   }
 
   private void write(List<AccessLine> batch) {
-    for (AccessLine line : batch) {
-      sink.accept(line);
+    if (!batch.isEmpty()) {
+      sink.accept(batch);
+      batch.clear();
     }
-    batch.clear();
   }
 
   private long reportDrops(long reported) {

@@ -2,6 +2,7 @@ package flynn.router.http;
 
 import flynn.api.router.Route;
 import flynn.router.backends.Backend;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 
@@ -12,6 +13,10 @@ final class Exchange {
   final boolean clientKeepAlive;
   final boolean upgrade;
   final boolean hasRequestBody;
+
+  /** The Host header (null when absent), read once for the route match and the access log. */
+  final String host;
+
   String requestId = "";
   Route route;
   String stickyAddr;
@@ -35,6 +40,7 @@ final class Exchange {
     this.startNanos = startNanos;
     this.clientKeepAlive = clientKeepAlive;
     this.upgrade = upgrade;
+    this.host = request.headers().get(HttpHeaderNames.HOST);
     this.hasRequestBody =
         HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
   }

@@ -141,7 +141,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
         ProxyDecision.decide(
             proxy.routes().current(),
             proxy.backends(),
-            req.headers().get(HttpHeaderNames.HOST),
+            exchange.host,
             exchange.path(),
             stickyAddr,
             proxy.random(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AccessLogWriterTest {
@@ -15,12 +16,31 @@ class AccessLogWriterTest {
 
   @Test
   void linesAreWrittenInTheOrderTheyWereOffered() {
-    try (AccessLogWriter writer = new AccessLogWriter(100, written::add)) {
+    try (AccessLogWriter writer = new AccessLogWriter(100, written::addAll)) {
       for (int i = 0; i < 50; i++) {
         writer.offer(line(i));
       }
       await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 50);
     }
+    assertThat(written).extracting(AccessLine::status).isSorted();
+  }
+
+  @Test
+  void aBurstOfLinesIsHandedOnInAFewBatches() {
+    AtomicInteger batches = new AtomicInteger();
+    try (AccessLogWriter writer =
+        new AccessLogWriter(
+            2000,
+            batch -> {
+              batches.incrementAndGet();
+              written.addAll(batch);
+            })) {
+      for (int i = 0; i < 1000; i++) {
+        writer.offer(line(i));
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 1000);
+    }
+    assertThat(batches.get()).isLessThan(100);
     assertThat(written).extracting(AccessLine::status).isSorted();
   }
 
@@ -44,7 +64,7 @@ class AccessLogWriterTest {
 
   @Test
   void closeWritesWhatWasQueued() {
-    AccessLogWriter writer = new AccessLogWriter(100, written::add);
+    AccessLogWriter writer = new AccessLogWriter(100, written::addAll);
     for (int i = 0; i < 10; i++) {
       writer.offer(line(i));
     }
@@ -54,17 +74,18 @@ class AccessLogWriterTest {
     assertThat(writer.dropped()).isEqualTo(1);
   }
 
-  private void writeWhenReleased(CountDownLatch entered, CountDownLatch release, AccessLine l) {
+  private void writeWhenReleased(
+      CountDownLatch entered, CountDownLatch release, List<AccessLine> batch) {
     entered.countDown();
     try {
       release.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    written.add(l);
+    written.addAll(batch);
   }
 
   private static AccessLine line(int n) {
-    return new AccessLine("app", "http/r", "GET", "h", "/", n, 0, 0, "-", "id" + n);
+    return new AccessLine(0, "app", "http/r", "GET", "h", "/", n, 0, 0, "-", "id" + n);
   }
 }
