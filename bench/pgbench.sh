@@ -36,7 +36,7 @@ host_url=$(grep -o 'event=started url=http://[^ ]*' "$BENCH_DIR/flynn-host.log" 
 key=$(cat "$BENCH_DIR/state/cluster-key")
 job_ip=$(curl -sf -u ":$key" "$host_url/host/jobs" | python3 -c '
 import json, sys
-for j in json.load(sys.stdin):
+for j in json.load(sys.stdin):  # status 1 is running, in Flynn codes
     if j["status"] == 1 and j["job"]["metadata"].get("flynn-controller.type") == "postgres":
         print(j["internal_ip"])')
 [ -n "$job_ip" ] || { echo "no running postgres job on the host at $host_url" >&2; exit 1; }
@@ -65,7 +65,11 @@ for _ in $(seq "$rounds"); do a+=("$(tps "${appliance[@]}")"); h+=("$(tps "${hos
 median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 am=$(median "${a[@]}"); hm=$(median "${h[@]}")
 
-echo "server: $("$pgbin/postgres" --version) on the host; appliance: $(PGPASSWORD=$pass psql -tA "${appliance[@]}" -c 'show server_version')"
+host_version=$("$pgbin/postgres" --version | awk '{print $3}')
+appliance_version=$(psql -tA "${appliance[@]}" -c 'show server_version' | awk '{print $1}')
+[ "$host_version" = "$appliance_version" ] ||
+  echo "warning: the host runs $host_version, the appliance $appliance_version: apt-get install postgresql-15 evens them" >&2
+echo "server: PostgreSQL $host_version on the host, $appliance_version in the appliance"
 echo "settings: $settings"
 echo "| pgbench (scale $scale, $clients clients, ${seconds} s x $rounds) | appliance tps | host tps (baseline) | ratio |"
 echo "|---|---|---|---|"
