@@ -1,17 +1,15 @@
 package flynn.host.images;
 
+import flynn.host.state.FileTrees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -143,34 +141,8 @@ final class LayerUnpacker {
     }
   }
 
-  /** Deletes a file, symlink (not its target) or directory tree; nothing if absent. */
   static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path, NOFOLLOW)) {
-      return;
-    }
-    if (!Files.isDirectory(path, NOFOLLOW)) {
-      Files.delete(path);
-      return;
-    }
-    Files.walkFileTree(
-        path,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            if (exc != null) {
-              throw exc;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    FileTrees.delete(path);
   }
 
   static void deleteQuietly(Path path) {

@@ -5,14 +5,11 @@ import flynn.api.Json;
 import flynn.api.host.HostVolume;
 import flynn.api.host.VolumeBinding;
 import flynn.api.http.ApiException;
+import flynn.host.state.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -135,10 +132,7 @@ public final class Volumes {
   }
 
   private synchronized void remove(String id) throws IOException {
-    Path root = pathOf(id);
-    if (Files.exists(root)) {
-      Files.walkFileTree(root, new Deleter());
-    }
+    FileTrees.delete(pathOf(id));
     Files.deleteIfExists(metaFile(id));
   }
 
@@ -152,24 +146,5 @@ public final class Volumes {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
-  }
-
-  /** Deletes a tree without following links out of it. */
-  private static final class Deleter extends SimpleFileVisitor<Path> {
-    @Override
-    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-      Files.deleteIfExists(file);
-      return FileVisitResult.CONTINUE;
-    }
-
-    @Override
-    public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-      try {
-        Files.delete(d);
-      } catch (NoSuchFileException gone) {
-        // removed meanwhile
-      }
-      return FileVisitResult.CONTINUE;
-    }
   }
 }
