@@ -27,4 +27,58 @@ public record Volume(
   public static final String PENDING = "pending";
   public static final String CREATED = "created";
   public static final String DESTROYED = "destroyed";
+
+  public Volume withId(String newId) {
+    return new Volume(
+        newId,
+        hostId,
+        type,
+        state,
+        app,
+        release,
+        job,
+        jobType,
+        path,
+        deleteOnStop,
+        meta,
+        createdAt,
+        updatedAt,
+        decommissionedAt);
+  }
+
+  public Volume withState(String newState, OffsetDateTime at) {
+    return new Volume(
+        id,
+        hostId,
+        type,
+        newState,
+        app,
+        release,
+        job,
+        jobType,
+        path,
+        deleteOnStop,
+        meta,
+        createdAt,
+        at,
+        decommissionedAt);
+  }
+
+  public Volume withDecommissionedAt(OffsetDateTime at) {
+    return new Volume(
+        id,
+        hostId,
+        type,
+        state,
+        app,
+        release,
+        job,
+        jobType,
+        path,
+        deleteOnStop,
+        meta,
+        createdAt,
+        updatedAt,
+        at);
+  }
 }

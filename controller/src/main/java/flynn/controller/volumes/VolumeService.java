@@ -96,20 +96,6 @@ public final class VolumeService {
     if (v.state() != null && !STATES.contains(v.state())) {
       throw ApiException.validation("state", "must be one of pending, created, destroyed");
     }
-    return new Volume(
-        id,
-        v.hostId(),
-        v.type(),
-        v.state(),
-        v.app(),
-        v.release(),
-        v.job(),
-        v.jobType(),
-        v.path(),
-        v.deleteOnStop(),
-        v.meta(),
-        v.createdAt(),
-        v.updatedAt(),
-        v.decommissionedAt());
+    return v.withId(id);
   }
 }

@@ -91,21 +91,7 @@ public final class ClusterState {
     if (theirs.decommissionedAt() == null || mine.decommissionedAt() != null) {
       return mine;
     }
-    return new Volume(
-        mine.id(),
-        mine.hostId(),
-        mine.type(),
-        mine.state(),
-        mine.app(),
-        mine.release(),
-        mine.job(),
-        mine.jobType(),
-        mine.path(),
-        mine.deleteOnStop(),
-        mine.meta(),
-        mine.createdAt(),
-        mine.updatedAt(),
-        theirs.decommissionedAt());
+    return mine.withDecommissionedAt(theirs.decommissionedAt());
   }
 
   // formations

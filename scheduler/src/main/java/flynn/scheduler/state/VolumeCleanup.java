@@ -29,20 +29,6 @@ public final class VolumeCleanup {
   }
 
   public static Volume destroyed(Volume v, java.time.OffsetDateTime now) {
-    return new Volume(
-        v.id(),
-        v.hostId(),
-        v.type(),
-        Volume.DESTROYED,
-        v.app(),
-        v.release(),
-        v.job(),
-        v.jobType(),
-        v.path(),
-        v.deleteOnStop(),
-        v.meta(),
-        v.createdAt(),
-        now,
-        v.decommissionedAt());
+    return v.withState(Volume.DESTROYED, now);
   }
 }
