@@ -17,15 +17,15 @@ HOST_PID=""
 
 now_ms() { date +%s%3N; }
 
-# cluster_up: starts flynn-host and waits for its ready line; sets UP_MS to the milliseconds it
-# took (not printed: a $(...) subshell would lose HOST_PID).
+# cluster_up: starts flynn-host (UP_FLAGS: more flags for `up`) and waits for its ready line;
+# sets UP_MS to the milliseconds it took (not printed: a $(...) subshell would lose HOST_PID).
 cluster_up() {
   local start log="$BENCH_DIR/flynn-host.log" fifo="$BENCH_DIR/out"
   rm -f "$fifo"; mkfifo "$fifo"
   start=$(now_ms)
   "$BENCH_ROOT/bin/flynn-host" up --runner "$RUNNER" --state-dir "$BENCH_DIR/state" --controller-port "$CONTROLLER_PORT" \
     --http-port "$HTTP_PORT" --https-port "$HTTPS_PORT" --git-port "$GIT_PORT" --stack-dir "$STACK_DIR" \
-    >"$fifo" 2>"$log" &
+    ${UP_FLAGS:-} >"$fifo" 2>"$log" &
   HOST_PID=$!
   exec 3<"$fifo"
   while read -r line <&3; do

@@ -9,8 +9,12 @@
 # The machine is shared and noisy: ROUNDS rounds, each measuring every target in turn
 # (interleaved), and the table shows each figure's median over the rounds.
 # Knobs: DURATION (5s), WARMUP (2s), CONNS (32), THREADS (1), ROUNDS (3), BODIES ("small 1m"),
-# TARGETS ("backend nginx nginx-log haproxy router": fewer targets make a shorter run).
+# TARGETS ("backend nginx nginx-log haproxy router": fewer targets make a shorter run),
+# ROUTER_TRANSPORT (flynn-host's --router-transport; default: what it picks), JIT_WARMUP (10s: wrk
+# through the router, plain and TLS, before the first round, so that its rounds measure the
+# JIT-compiled router a long-running flynn-host is, not the compiler at work).
 RUNNER=process # the baselines reach the backend job's port on the host
+[ -n "${ROUTER_TRANSPORT:-}" ] && UP_FLAGS="--router-transport $ROUTER_TRANSPORT"
 . "$(dirname "$(readlink -f "$0")")/common.sh"
 duration="${DURATION:-5s}"; warmup="${WARMUP:-2s}"; conns="${CONNS:-32}"; threads="${THREADS:-1}"
 rounds="${ROUNDS:-3}"; bodies="${BODIES:-small 1m}"; targets=" ${TARGETS:-backend nginx nginx-log haproxy router} "
@@ -198,6 +202,14 @@ start_proxies
 router=yes
 wait_200 "http://127.0.0.1:$HTTP_PORT/small" || { router=no; echo "router.sh: the router does not answer on $HTTP_PORT; its rows are left out" >&2; }
 
+if [ "$router" = yes ] && [ "${JIT_WARMUP:-10s}" != 0 ]; then
+  for body in $bodies; do
+    wrk -t"$threads" -c"$conns" -d"${JIT_WARMUP:-10s}" -H "Host: $host_header" "http://127.0.0.1:$HTTP_PORT/$body" >/dev/null 2>&1
+    wrk -t"$threads" -c"$conns" -d"${JIT_WARMUP:-10s}" -H "Host: $host_header" "https://127.0.0.1:$HTTPS_PORT/$body" >/dev/null 2>&1
+  done
+fi
+router_transport=$(grep -o 'router started transport=[a-z_]*' "$BENCH_DIR/flynn-host.log" | head -1 | cut -d= -f2)
+
 : >"$BENCH_DIR/results"
 for _ in $(seq "$rounds"); do
   for body in $bodies; do
@@ -235,7 +247,7 @@ for body in $bodies; do
 done
 [ -n "${RAW_OUT:-}" ] && cp "$BENCH_DIR/results" "$RAW_OUT" # every round's figures, when asked for
 
-echo "wrk -t$threads -c$conns -d$duration (after a $warmup warm-up), medians of $rounds rounds, $(nproc) cores; backend: nginx static files (TLS rows: the backend terminates TLS itself)"
+echo "wrk -t$threads -c$conns -d$duration (after a $warmup warm-up), medians of $rounds rounds, $(nproc) cores; backend: nginx static files (TLS rows: the backend terminates TLS itself); router transport: ${router_transport:-?}"
 echo "| body | proto | target | req/s | p50 ms | p99 ms | CPU us/req | req/s / nginx | p99 / nginx | CPU / nginx | req/s / nginx-log | p99 / nginx-log | CPU / nginx-log |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 # ratio A B: A/B, or 0 when there is no B (that target was not measured)

@@ -1,5 +1,6 @@
 package flynn.node;
 
+import flynn.router.net.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,6 +20,7 @@ final class Defaults {
       boolean buildStack,
       int gitPort,
       int routerApiPort,
+      String routerTransport,
       Duration drainTimeout) {
     boolean root = runningAsRoot();
     Path home = Path.of(System.getProperty("user.home"));
@@ -37,6 +39,7 @@ final class Defaults {
         buildStack,
         gitPort,
         routerApiPort,
+        routerTransport == null ? Transport.best() : Transport.named(routerTransport),
         drainTimeout);
   }
 

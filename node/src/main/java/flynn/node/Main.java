@@ -116,6 +116,14 @@ public final class Main implements Runnable {
     int routerApiPort;
 
     @Option(
+        names = "--router-transport",
+        paramLabel = "io_uring|epoll|nio",
+        description =
+            "The router's socket transport (default: io_uring where the kernel allows it, else"
+                + " epoll).")
+    String routerTransport;
+
+    @Option(
         names = "--drain-timeout",
         defaultValue = "10",
         paramLabel = "SECONDS",
@@ -139,6 +147,7 @@ public final class Main implements Runnable {
               buildStack,
               gitPort,
               routerApiPort,
+              routerTransport,
               Duration.ofSeconds(drainTimeoutSeconds));
       Node node = new Node(config);
       CountDownLatch stopped = new CountDownLatch(1);

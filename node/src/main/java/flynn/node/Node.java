@@ -169,7 +169,8 @@ public final class Node implements AutoCloseable {
         new RouterServer(
             RouterConfig.of(
                     "0.0.0.0", config.httpPort(), config.controllerUrl(), key, discoverd.url(), key)
-                .withHttps(config.httpsPort(), tls));
+                .withHttps(config.httpsPort(), tls)
+                .withTransport(config.routerTransport()));
     router.start();
     started.push(router); // closed first: no new requests reach jobs that are being stopped
     startRouterApi(router, key, discoverd.url());

@@ -1,5 +1,6 @@
 package flynn.node;
 
+import flynn.router.net.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,6 +14,7 @@ import java.time.Duration;
  *     background once the cluster is ready, when it is missing
  * @param gitPort gitreceive's direct port (it is also routed at {@code git.<domain>})
  * @param routerApiPort the router API's port (0: a free one; hosts find it in discoverd)
+ * @param routerTransport the router's socket transport
  * @param drainTimeout how long stopping a routed job waits at most for the routers to drain it
  */
 public record NodeConfig(
@@ -28,6 +30,7 @@ public record NodeConfig(
     boolean buildStack,
     int gitPort,
     int routerApiPort,
+    Transport routerTransport,
     Duration drainTimeout) {
 
   /** The controller URL written to the CLI config and printed when ready. */

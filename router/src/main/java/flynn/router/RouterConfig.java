@@ -1,6 +1,7 @@
 package flynn.router;
 
 import flynn.router.http.HttpProxyConfig;
+import flynn.router.net.Transport;
 import flynn.router.tls.ClusterCa;
 import flynn.router.tls.HttpsLimits;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.time.Duration;
  * @param stickyKey the secret sticky-session cookies are sealed with (node derives it from the
  *     cluster key)
  * @param eventLoopThreads worker event loop threads (0: one per core)
+ * @param transport the sockets' transport (io_uring, epoll or NIO)
  * @param http the HTTP proxy's timeouts and limits
  * @param https the HTTPS listener (null: none)
  */
@@ -31,6 +33,7 @@ public record RouterConfig(
     String discoverdUrl,
     String stickyKey,
     int eventLoopThreads,
+    Transport transport,
     HttpProxyConfig http,
     Https https) {
 
@@ -65,6 +68,7 @@ public record RouterConfig(
         discoverdUrl,
         stickyKey,
         0,
+        Transport.best(),
         HttpProxyConfig.defaults(),
         null);
   }
@@ -81,6 +85,7 @@ public record RouterConfig(
         discoverdUrl,
         stickyKey,
         eventLoopThreads,
+        transport,
         http,
         new Https(port, clusterCa));
   }
@@ -97,6 +102,24 @@ public record RouterConfig(
         discoverdUrl,
         stickyKey,
         eventLoopThreads,
+        transport,
+        http,
+        https);
+  }
+
+  /** This config with its sockets on {@code transport}. */
+  public RouterConfig withTransport(Transport transport) {
+    return new RouterConfig(
+        bindHost,
+        httpPort,
+        tcpPortMin,
+        tcpPortMax,
+        controllerUrl,
+        controllerKey,
+        discoverdUrl,
+        stickyKey,
+        eventLoopThreads,
+        transport,
         http,
         https);
   }

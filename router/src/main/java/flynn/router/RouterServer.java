@@ -47,7 +47,7 @@ public final class RouterServer implements AutoCloseable {
   private final RouterConfig config;
   private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
   private final LiveRoutes routes = new LiveRoutes();
-  private final Transport transport = Transport.best();
+  private final Transport transport;
   private final AccessLog accessLog = new AccessLog();
   private final AppMetrics metrics = new AppMetrics();
   private Drains drains;
@@ -64,6 +64,7 @@ public final class RouterServer implements AutoCloseable {
 
   public RouterServer(RouterConfig config) {
     this.config = config;
+    this.transport = config.transport();
   }
 
   /** Starts following routes and backends and opens the listeners. */

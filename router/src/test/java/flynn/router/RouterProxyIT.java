@@ -7,6 +7,7 @@ import static flynn.router.routes.TestRoutes.withoutKeepAlives;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import flynn.router.net.Transport;
 import flynn.router.routes.RouteTable;
 import flynn.router.testing.EchoSockets;
 import flynn.router.testing.HttpBackend;
@@ -35,39 +36,45 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The router's HTTP, WebSocket and TCP proxying with real Netty and real loopback backends. */
+/**
+ * The router's HTTP, WebSocket and TCP proxying with real Netty and real loopback backends, on the
+ * transport the router picks here ({@link RouterProxyEpollIT}: the same on epoll).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouterProxyIT {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private static final StaticBackends BACKENDS = new StaticBackends();
-  private static HttpBackend one;
-  private static HttpBackend two;
-  private static HttpBackend three;
-  private static EchoSockets wsEcho;
-  private static EchoSockets tcpEcho;
-  private static RouterServer router;
-  private static int tcpPort;
+  private final StaticBackends backends = new StaticBackends();
+  private HttpBackend one;
+  private HttpBackend two;
+  private HttpBackend three;
+  private EchoSockets wsEcho;
+  private EchoSockets tcpEcho;
+  private RouterServer router;
+  private int tcpPort;
 
   @BeforeAll
-  static void start() throws IOException {
+  void start() throws IOException {
     one = HttpBackend.start("one");
     two = HttpBackend.start("two");
     three = HttpBackend.start("three");
     wsEcho = EchoSockets.websocket();
     tcpEcho = EchoSockets.tcp();
     tcpPort = freePort();
-    BACKENDS.set("web", one.addr(), two.addr(), three.addr());
-    BACKENDS.set("retry", deadAddr(), one.addr());
-    BACKENDS.set("ws", wsEcho.addr());
-    BACKENDS.set("echo-tcp", tcpEcho.addr());
-    BACKENDS.set("sticky", one.addr(), two.addr(), three.addr());
+    backends.set("web", one.addr(), two.addr(), three.addr());
+    backends.set("retry", deadAddr(), one.addr());
+    backends.set("ws", wsEcho.addr());
+    backends.set("echo-tcp", tcpEcho.addr());
+    backends.set("sticky", one.addr(), two.addr(), three.addr());
     router =
         new RouterServer(
                 RouterConfig.of("127.0.0.1", 0, "http://unused", "key", "http://unused", "k")
-                    .withTcpPorts(tcpPort, tcpPort))
-            .startWith(BACKENDS);
+                    .withTcpPorts(tcpPort, tcpPort)
+                    .withTransport(transport()))
+            .startWith(backends);
     router
         .routes()
         .replace(
@@ -82,8 +89,13 @@ class RouterProxyIT {
                     tcp("tcp", tcpPort, "echo-tcp", false))));
   }
 
+  /** The socket transport under test. */
+  Transport transport() {
+    return Transport.best();
+  }
+
   @AfterAll
-  static void stop() throws IOException {
+  void stop() throws IOException {
     if (router != null) {
       router.close();
     }
@@ -284,8 +296,7 @@ class RouterProxyIT {
         .until(() -> router.accessLog().requests("http/web") > before);
   }
 
-  private static HttpResponse<String> get(String host, String path, String requestId)
-      throws Exception {
+  private HttpResponse<String> get(String host, String path, String requestId) throws Exception {
     HttpRequest.Builder b = request(host, path);
     if (requestId != null) {
       b.header("X-Request-Id", requestId);
@@ -293,7 +304,7 @@ class RouterProxyIT {
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpRequest.Builder request(String host, String path) {
+  private HttpRequest.Builder request(String host, String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + router.httpPort() + path))
         .timeout(Duration.ofSeconds(20))
         .header("Host", host);
@@ -307,14 +318,14 @@ class RouterProxyIT {
         .orElseThrow(() -> new AssertionError(name + " not in " + body));
   }
 
-  private static Socket connect() throws IOException {
+  private Socket connect() throws IOException {
     Socket s = new Socket(InetAddress.getLoopbackAddress(), router.httpPort());
     s.setSoTimeout(5000);
     return s;
   }
 
   /** Sends a raw request and reads one response (headers and a Content-Length body). */
-  private static String exchange(Socket s, String raw) throws IOException {
+  private String exchange(Socket s, String raw) throws IOException {
     OutputStream out = s.getOutputStream();
     out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
     out.flush();

@@ -59,6 +59,7 @@ class HttpsRouterIT {
                     base.discoverdUrl(),
                     base.stickyKey(),
                     1,
+                    base.transport(),
                     HttpProxyConfig.defaults().withHeaderTimeout(HEADER_TIMEOUT),
                     base.https()))
             .startWith(BACKENDS);
