@@ -1,8 +1,5 @@
 package flynn.router.http;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-
 /**
  * One request's access log fields, captured on the event loop and written later by {@link
  * AccessLogWriter}.
@@ -22,10 +19,10 @@ record AccessLine(
 
   /**
    * Appends this line as flynn-host logs its other events ({@code time LEVEL logger: message}),
-   * ending with a newline; {@code time} formats the time of day.
+   * ending with a newline; {@code time} writes the time of day.
    */
-  void appendTo(StringBuilder out, DateTimeFormatter time) {
-    time.formatTo(Instant.ofEpochMilli(timeMillis), out);
+  void appendTo(StringBuilder out, TimeOfDay time) {
+    time.appendTo(out, timeMillis);
     out.append(" INFO  access: request app=").append(app);
     out.append(" route=").append(route);
     out.append(" method=").append(method);

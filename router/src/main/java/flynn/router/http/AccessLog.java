@@ -1,7 +1,6 @@
 package flynn.router.http;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,11 +18,13 @@ import org.slf4j.LoggerFactory;
 public final class AccessLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("flynn.router.access");
   private static final int QUEUE_CAPACITY = 65_536;
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+  /** Room for a usual line, so that a batch's text is not copied as it grows. */
+  private static final int LINE_CHARS = 256;
 
   private final Map<String, LongAdder> requestsByRoute = new ConcurrentHashMap<>();
-  private final AccessLogWriter writer = new AccessLogWriter(QUEUE_CAPACITY, AccessLog::write);
+  private final TimeOfDay time = new TimeOfDay(ZoneId.systemDefault()); // the writer's thread only
+  private final AccessLogWriter writer = new AccessLogWriter(QUEUE_CAPACITY, this::write);
 
   void record(Exchange e, long nowNanos) {
     if (e.logged) {
@@ -52,10 +53,10 @@ public final class AccessLog implements AutoCloseable {
         e.requestId);
   }
 
-  private static void write(List<AccessLine> batch) {
-    StringBuilder text = new StringBuilder(batch.size() * 200);
+  private void write(List<AccessLine> batch) {
+    StringBuilder text = new StringBuilder(batch.size() * LINE_CHARS);
     for (AccessLine line : batch) {
-      line.appendTo(text, TIME);
+      line.appendTo(text, time);
     }
     LOG.info(text.toString());
   }

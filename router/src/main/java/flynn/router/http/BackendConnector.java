@@ -59,6 +59,14 @@ final class BackendConnector {
     return promise;
   }
 
+  /** An idle pooled connection to {@code b} on {@code loop}, or null when there is none. */
+  Connection idle(EventLoop loop, Backend b) {
+    Channel idle = pool(loop).take(b.addr());
+    return idle == null
+        ? null
+        : new Connection(idle, b, idle.pipeline().get(BackendHandler.class), true);
+  }
+
   /** Returns a connection after its exchange: to the pool when {@code keep}, else closed. */
   void release(Connection c, boolean keep) {
     c.handler().detach();
@@ -76,9 +84,9 @@ final class BackendConnector {
       return;
     }
     Backend b = candidates.get(i);
-    Channel idle = reuse ? pool(loop).take(b.addr()) : null;
+    Connection idle = reuse ? idle(loop, b) : null;
     if (idle != null) {
-      p.setSuccess(new Connection(idle, b, idle.pipeline().get(BackendHandler.class), true));
+      p.setSuccess(idle);
       return;
     }
     ChannelFuture f = bootstrap(loop).connect(b.host(), b.port());

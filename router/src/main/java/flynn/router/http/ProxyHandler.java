@@ -175,16 +175,29 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     connect(f, true);
   }
 
+  /**
+   * Gets the exchange a backend connection: an idle pooled one at once (the usual case, with no
+   * future to wait on), else through the connector.
+   */
   private void connect(Forward f, boolean reuse) {
-    connecting = true;
     Exchange e = exchange;
+    boolean pooled = reuse && e.backendKeepAlive;
+    BackendConnector.Connection idle =
+        pooled
+            ? proxy.connector().idle(ctx.channel().eventLoop(), f.candidates().getFirst())
+            : null;
+    if (idle != null) {
+      use(e, idle);
+      return;
+    }
+    connecting = true;
     proxy
         .connector()
-        .connect(ctx.channel().eventLoop(), f.candidates(), reuse && e.backendKeepAlive)
-        .addListener((Future<BackendConnector.Connection> done) -> connected(e, f, done));
+        .connect(ctx.channel().eventLoop(), f.candidates(), pooled)
+        .addListener((Future<BackendConnector.Connection> done) -> connected(e, done));
   }
 
-  private void connected(Exchange e, Forward f, Future<BackendConnector.Connection> done) {
+  private void connected(Exchange e, Future<BackendConnector.Connection> done) {
     connecting = false;
     if (e != exchange || !ctx.channel().isActive()) {
       if (done.isSuccess()) {
@@ -197,7 +210,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       drain();
       return;
     }
-    BackendConnector.Connection c = done.getNow();
+    use(e, done.getNow());
+    drain();
+  }
+
+  /** Sends the exchange's request on backend connection {@code c}. */
+  private void use(Exchange e, BackendConnector.Connection c) {
     e.connection = c;
     e.backend = c.backend();
     observeStart(e);
@@ -210,7 +228,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     } else {
       writeToBackend(e.request, false);
     }
-    drain();
   }
 
   private void forwardRequestPart(HttpContent part) {

@@ -3,12 +3,10 @@ package flynn.router.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 class AccessLineTest {
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private final TimeOfDay utc = new TimeOfDay(ZoneOffset.UTC);
 
   @Test
   void aLineReadsLikeFlynnHostsOtherLogLinesWithEveryFieldAsKeyValue() {
@@ -25,7 +23,7 @@ class AccessLineTest {
             3,
             "127.0.0.1:5000",
             "id-1")
-        .appendTo(out, UTC);
+        .appendTo(out, utc);
     assertThat(out)
         .hasToString(
             "01:02:03.004 INFO  access: request app=demo route=http/r1 method=GET"
@@ -37,8 +35,8 @@ class AccessLineTest {
   void linesAppendedOneAfterAnotherStayOnePerRow() {
     StringBuilder out = new StringBuilder();
     AccessLine line = new AccessLine(0, "-", "-", "GET", "-", "/", 404, 0, 0, "-", "id");
-    line.appendTo(out, UTC);
-    line.appendTo(out, UTC);
+    line.appendTo(out, utc);
+    line.appendTo(out, utc);
     assertThat(out.toString().lines()).hasSize(2).allMatch(l -> l.contains(" status=404 "));
     assertThat(out.toString()).endsWith("\n");
   }
