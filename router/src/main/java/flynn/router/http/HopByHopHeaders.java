@@ -4,7 +4,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,67 +16,76 @@ final class HopByHopHeaders {
   // Netty deprecates its constants for these two (RFC 9110 drops them); proxies still strip them
   private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
   private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
-  private static final List<CharSequence> ALWAYS =
-      List.of(
-          KEEP_ALIVE,
-          PROXY_CONNECTION,
-          HttpHeaderNames.TE,
-          HttpHeaderNames.TRAILER,
-          HttpHeaderNames.PROXY_AUTHENTICATE,
-          HttpHeaderNames.PROXY_AUTHORIZATION);
+
+  /** The hop-by-hop names; a header's index here is its bit in {@link #present}'s mask. */
+  private static final AsciiString[] NAMES = {
+    HttpHeaderNames.CONNECTION,
+    HttpHeaderNames.UPGRADE,
+    KEEP_ALIVE,
+    PROXY_CONNECTION,
+    HttpHeaderNames.TE,
+    HttpHeaderNames.TRAILER,
+    HttpHeaderNames.PROXY_AUTHENTICATE,
+    HttpHeaderNames.PROXY_AUTHORIZATION
+  };
+
+  private static final int CONNECTION = 0;
+  private static final int UPGRADE = 1;
 
   private HopByHopHeaders() {}
 
   /** Removes the hop-by-hop headers; with {@code upgrade}, keeps {@code Connection: Upgrade}. */
   static void strip(HttpHeaders headers, boolean upgrade) {
-    if (!upgrade && !hasAny(headers)) {
+    int present = present(headers);
+    if (present == 0 && !upgrade) {
       return;
     }
-    for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-      for (String named : connection.split(",")) {
-        String name = named.trim();
-        if (!name.isEmpty() && !(upgrade && name.equalsIgnoreCase("upgrade"))) {
-          headers.remove(name);
+    if ((present & 1 << CONNECTION) != 0) {
+      for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+        for (String named : connection.split(",")) {
+          String name = named.trim();
+          if (!name.isEmpty() && indexOf(name) < 0) {
+            headers.remove(name);
+          }
         }
       }
     }
-    headers.remove(HttpHeaderNames.CONNECTION);
-    ALWAYS.forEach(headers::remove);
+    for (int i = 0; i < NAMES.length; i++) {
+      if ((present & 1 << i) != 0 && !(upgrade && i == UPGRADE)) {
+        headers.remove(NAMES[i]);
+      }
+    }
     if (upgrade) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
-    } else {
-      headers.remove(HttpHeaderNames.UPGRADE);
     }
   }
 
   /**
-   * Whether any header is hop-by-hop: one pass over the (usually few) headers, instead of a removal
-   * per name on every message. Headers named by {@code Connection} need a {@code Connection}.
+   * Which hop-by-hop headers there are, as a mask of their {@link #NAMES} indexes: one pass over
+   * the (usually few) headers, so that only those present are removed (a backend's response usually
+   * has just {@code Connection: keep-alive}).
    */
-  private static boolean hasAny(HttpHeaders headers) {
+  private static int present(HttpHeaders headers) {
+    int mask = 0;
     Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
     while (it.hasNext()) {
-      if (isHopByHop(it.next().getKey())) {
-        return true;
+      int i = indexOf(it.next().getKey());
+      if (i >= 0) {
+        mask |= 1 << i;
       }
     }
-    return false;
+    return mask;
   }
 
-  private static boolean isHopByHop(CharSequence name) {
-    return switch (name.length()) {
-      case 2 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TE);
-      case 7 ->
-          AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRAILER)
-              || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE);
-      case 10 ->
-          AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)
-              || AsciiString.contentEqualsIgnoreCase(name, KEEP_ALIVE);
-      case 16 -> AsciiString.contentEqualsIgnoreCase(name, PROXY_CONNECTION);
-      case 18 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHENTICATE);
-      case 19 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHORIZATION);
-      default -> false;
-    };
+  /** The index of {@code name} in {@link #NAMES}, or -1 when it is no hop-by-hop header. */
+  private static int indexOf(CharSequence name) {
+    for (int i = 0; i < NAMES.length; i++) {
+      if (name.length() == NAMES[i].length()
+          && AsciiString.contentEqualsIgnoreCase(name, NAMES[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

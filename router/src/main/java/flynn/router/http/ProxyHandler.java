@@ -225,6 +225,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
       // a retry of a request that was complete already: head and end again
       c.channel().write(e.request);
       writeToBackend(LastHttpContent.EMPTY_LAST_CONTENT, true);
+    } else if (!e.hasRequestBody()) {
+      // its end follows in the same client read, and is flushed with it: one flush, not two
+      c.channel().write(e.request, c.channel().voidPromise());
     } else {
       writeToBackend(e.request, false);
     }

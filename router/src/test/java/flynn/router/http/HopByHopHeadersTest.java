@@ -25,6 +25,35 @@ class HopByHopHeadersTest {
   }
 
   @Test
+  void aBackendsUsualConnectionKeepAliveIsTheOnlyHeaderRemoved() {
+    HttpHeaders h =
+        new DefaultHttpHeaders()
+            .set("Server", "nginx")
+            .set("Content-Length", "100")
+            .set("connection", "keep-alive");
+
+    HopByHopHeaders.strip(h, false);
+
+    assertThat(h.names()).containsExactlyInAnyOrder("Server", "Content-Length");
+  }
+
+  @Test
+  void everyHopByHopHeaderGoesWhetherOrNotConnectionNamesIt() {
+    HttpHeaders h =
+        new DefaultHttpHeaders()
+            .set("Proxy-Connection", "keep-alive")
+            .set("Proxy-Authorization", "Basic eDp5")
+            .set("Proxy-Authenticate", "Basic")
+            .set("Trailer", "Expires")
+            .set("Connection", "close, Proxy-Authorization")
+            .set("ETag", "\"x\"");
+
+    HopByHopHeaders.strip(h, false);
+
+    assertThat(h.names()).containsExactly("ETag");
+  }
+
+  @Test
   void anUpgradeKeepsConnectionUpgradeAndTheUpgradeHeader() {
     HttpHeaders h =
         new DefaultHttpHeaders()
