@@ -17,9 +17,8 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The socket transport. io_uring where the kernel offers it: it takes a small proxied request in
@@ -44,18 +43,13 @@ public enum Transport {
    * be available here.
    */
   public static Transport named(String name) {
-    Transport t =
-        Arrays.stream(values())
-            .filter(v -> v.toString().equals(name.toLowerCase(Locale.ROOT)))
-            .findFirst()
-            .orElseThrow(() ->
-                new IllegalArgumentException(
-                    "unknown transport \""
-                        + name
-                        + "\": use one of "
-                        + Arrays.stream(values())
-                            .map(Transport::toString)
-                            .collect(Collectors.joining(", "))));
+    Transport t;
+    try {
+      t = valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown transport \"" + name + "\": use one of " + List.of(values()), e);
+    }
     Throwable unavailable = t.unavailabilityCause();
     if (unavailable != null) {
       throw new IllegalArgumentException(

@@ -17,7 +17,7 @@ class TransportTest {
   void anUnknownNameSaysWhichExist() {
     assertThatThrownBy(() -> Transport.named("kqueue"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown transport \"kqueue\": use one of io_uring, epoll, nio");
+        .hasMessage("unknown transport \"kqueue\": use one of [io_uring, epoll, nio]");
   }
 
   @Test
