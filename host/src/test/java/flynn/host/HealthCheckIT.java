@@ -196,9 +196,10 @@ class HealthCheckIT {
   void aJobsOwnStopGraceLetsItFinishItsShutdownWhereTheHostsWouldKillIt() throws Exception {
     String trapsTerm =
         "trap 'sleep 1; echo bye; exit 0' TERM; echo ready; while :; do sleep 0.1; done";
+    // one after the other: the events of two jobs started together can come in either order
     client.addJob(shellJob("patient", trapsTerm, 5));
-    client.addJob(shellJob("hasty", trapsTerm, null));
     next("patient", HostEvent.START);
+    client.addJob(shellJob("hasty", trapsTerm, null));
     next("hasty", HostEvent.START);
 
     client.stopJob("patient");
