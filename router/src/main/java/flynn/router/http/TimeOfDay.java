@@ -28,7 +28,7 @@ final class TimeOfDay {
       second = s;
       secondText = seconds.format(Instant.ofEpochSecond(s));
     }
-    int millis = (int) Math.floorMod(epochMillis, 1000);
+    int millis = Math.floorMod(epochMillis, 1000);
     out.append(secondText).append((char) ('0' + millis / 100));
     out.append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
   }
