@@ -77,21 +77,7 @@ class DeploymentsIT extends ControllerTestBase {
             .releases()
             .createArtifact(
                 new Artifact(null, "flynn", "file:///" + slug, null, null, null, 1L, null, null));
-    ProcessType web =
-        new ProcessType(
-            List.of("start", "web"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    ProcessType web = ProcessType.of(List.of("start", "web"));
     return client
         .releases()
         .create(

@@ -30,21 +30,7 @@ class JobsAndEventsIT extends ControllerTestBase {
             .releases()
             .createArtifact(
                 new Artifact(null, "flynn", "file:///slug", null, null, null, 1L, null, null));
-    ProcessType web =
-        new ProcessType(
-            List.of("start"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    ProcessType web = ProcessType.of(List.of("start"));
     release =
         client
             .releases()

@@ -47,8 +47,7 @@ class ReleasesAndFormationsIT extends ControllerTestBase {
   }
 
   private static ProcessType proc(List<String> args) {
-    return new ProcessType(
-        args, null, null, null, null, null, null, null, null, null, null, null, null);
+    return ProcessType.of(args);
   }
 
   @Test

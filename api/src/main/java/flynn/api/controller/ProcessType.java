@@ -63,6 +63,12 @@ public record ProcessType(
         null);
   }
 
+  /** A process type that runs {@code args}, every other field unset. */
+  public static ProcessType of(List<String> args) {
+    return new ProcessType(
+        args, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
   /** {@code args}, or the deprecated {@code entrypoint} followed by {@code cmd}. */
   public List<String> effectiveArgs() {
     if (args != null && !args.isEmpty()) {
@@ -112,6 +118,24 @@ public record ProcessType(
         newEnv,
         ports,
         volumes,
+        omni,
+        hostNetwork,
+        service,
+        resurrect,
+        resources,
+        linuxCapabilities,
+        deprecatedCmd,
+        deprecatedEntrypoint,
+        deprecatedData,
+        stopGrace);
+  }
+
+  public ProcessType withVolumes(List<VolumeReq> newVolumes) {
+    return new ProcessType(
+        args,
+        env,
+        ports,
+        newVolumes,
         omni,
         hostNetwork,
         service,

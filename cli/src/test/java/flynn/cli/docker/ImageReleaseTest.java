@@ -63,21 +63,7 @@ class ImageReleaseTest {
 
   @Test
   void laterPushKeepsOtherProcessesAndEnvSetByTheUser() {
-    ProcessType worker =
-        new ProcessType(
-            List.of("work"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    ProcessType worker = ProcessType.of(List.of("work"));
     Release previous =
         new Release(
             "r1",

@@ -121,20 +121,7 @@ class NewDeploymentTest {
 
   private static Release withVolume(Boolean deleteOnStop) {
     ProcessType db =
-        new ProcessType(
-            List.of("db"),
-            null,
-            null,
-            List.of(new VolumeReq("/data", deleteOnStop)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        ProcessType.of(List.of("db")).withVolumes(List.of(new VolumeReq("/data", deleteOnStop)));
     return new Release("r2", "a1", List.of("a"), null, null, Map.of("db", db), null, null);
   }
 }

@@ -13,9 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScalingTest {
-  private static final ProcessType P =
-      new ProcessType(
-          List.of("x"), null, null, null, null, null, null, null, null, null, null, null, null);
+  private static final ProcessType P = ProcessType.of(List.of("x"));
   private static final Release RELEASE =
       new Release("r", "a", List.of(), null, null, Map.of("web", P, "worker", P), null, null);
 

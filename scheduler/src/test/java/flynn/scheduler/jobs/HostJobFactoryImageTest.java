@@ -82,8 +82,7 @@ class HostJobFactoryImageTest {
   }
 
   private static ProcessType process(List<String> args) {
-    return new ProcessType(
-        args, null, null, null, null, null, null, null, null, null, null, null, null);
+    return ProcessType.of(args);
   }
 
   private static ExpandedFormation formation(ProcessType process) {

@@ -19,21 +19,7 @@ class JobVolumesTest {
   private static final String JOB = "h1-0b0c1d2e-3f40-4152-8364-758697a8b9c0";
 
   private static ProcessType withVolumes(VolumeReq... volumes) {
-    return new ProcessType(
-        List.of("db"),
-        null,
-        null,
-        List.of(volumes),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return ProcessType.of(List.of("db")).withVolumes(List.of(volumes));
   }
 
   private static Supplier<String> ids() {

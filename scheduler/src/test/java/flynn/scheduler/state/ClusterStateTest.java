@@ -196,9 +196,7 @@ class ClusterStateTest {
 
   private static ExpandedFormation formation(Map<String, Integer> counts, ScaleRequest request) {
     var app = new App("app-id", "demo", Map.of(), null, null, null, null, null);
-    var web =
-        new ProcessType(
-            List.of("web"), null, null, null, null, null, null, null, null, null, null, null, null);
+    var web = ProcessType.of(List.of("web"));
     var release = new Release("rel-id", "app-id", null, null, null, Map.of("web", web), null, null);
     return new ExpandedFormation(app, release, null, counts, null, null, null, request);
   }
