@@ -3,6 +3,7 @@ package flynn.discoverd;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -29,10 +30,30 @@ final class FakeUpstream implements AutoCloseable {
   private final List<String> asked = new CopyOnWriteArrayList<>();
 
   FakeUpstream() throws IOException {
-    udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    tcp = new ServerSocket(udp.getLocalPort(), 8, InetAddress.getLoopbackAddress());
+    Sockets sockets = bindOnePort();
+    udp = sockets.udp();
+    tcp = sockets.tcp();
     Thread.ofVirtual().name("fake-upstream-udp").start(this::serveUdp);
     Thread.ofVirtual().name("fake-upstream-tcp").start(this::serveTcp);
+  }
+
+  private record Sockets(DatagramSocket udp, ServerSocket tcp) {}
+
+  /** UDP and TCP on one free port; a free UDP port may be some socket's TCP port: try another. */
+  private static Sockets bindOnePort() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      DatagramSocket udp =
+          new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      try {
+        return new Sockets(
+            udp, new ServerSocket(udp.getLocalPort(), 8, InetAddress.getLoopbackAddress()));
+      } catch (BindException e) {
+        udp.close();
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   InetSocketAddress address() {
